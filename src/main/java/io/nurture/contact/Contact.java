@@ -1,0 +1,30 @@
+package io.nurture.contact;
+
+import java.time.Instant;
+
+import io.nurture.lifecycle.LifecycleStage;
+
+public record Contact(String id, String email, String firstName, String lastName, String company, String industry,
+        Integer companySize, String country, String source, String phone, Boolean consentEmail, Boolean consentSms,
+        LifecycleStage lifecycleStage, int behaviourScore, int fitScore, boolean unsubscribed, boolean disqualified,
+        Instant createdAt, Instant updatedAt) {
+
+    public int score() {
+        return behaviourScore + fitScore;
+    }
+
+    public String fullName() {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+        return name.isEmpty() ? (email == null ? "Anonymous visitor" : email) : name;
+    }
+
+    /** How a person reads the contact in a task list: "Ada Lovelace (Acme)". */
+    public String label() {
+        return company == null || company.isBlank() ? fullName() : fullName() + " (" + company + ")";
+    }
+
+    /** Marketing e-mail needs an address, no opt-out and no suppression. */
+    public boolean acceptsMarketingEmail() {
+        return email != null && !Boolean.FALSE.equals(consentEmail) && !unsubscribed && !disqualified;
+    }
+}

@@ -1,0 +1,24 @@
+package io.nurture.contact;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.lifecycle.StageTransition;
+
+/** The JSON shape of a contact in the API. */
+public record ContactView(String id, String email, String firstName, String lastName, String company,
+        String industry, Integer companySize, String country, String source, String phone,
+        LifecycleStage lifecycleStage, int behaviourScore, int fitScore, int score, Map<String, Boolean> consent,
+        boolean unsubscribed, boolean disqualified, Instant createdAt, List<StageTransition> stageHistory) {
+
+    static ContactView of(Contact c, List<StageTransition> history) {
+        Map<String, Boolean> consent = new java.util.LinkedHashMap<>();
+        consent.put("email", c.consentEmail());
+        consent.put("sms", c.consentSms());
+        return new ContactView(c.id(), c.email(), c.firstName(), c.lastName(), c.company(), c.industry(),
+                c.companySize(), c.country(), c.source(), c.phone(), c.lifecycleStage(), c.behaviourScore(),
+                c.fitScore(), c.score(), consent, c.unsubscribed(), c.disqualified(), c.createdAt(), history);
+    }
+}

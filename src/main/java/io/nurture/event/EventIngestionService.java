@@ -1,0 +1,116 @@
+package io.nurture.event;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.nurture.contact.Contact;
+import io.nurture.contact.ContactProfile;
+import io.nurture.contact.ContactRepository;
+import io.nurture.lifecycle.LifecycleService;
+import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.lifecycle.StageRules;
+import io.nurture.scoring.BehaviourScoring;
+
+/**
+ * One event, one transaction: dedupe, resolve the contact, store, score, move the stage and let the campaigns react.
+ * Nothing is half-stored: any failure rolls back the event, the contact and the process instances together.
+ */
+@Service
+public class EventIngestionService {
+
+    private static final int ATTEMPTS = 3;
+
+    private final TransactionTemplate transaction;
+    private final ContactRepository contacts;
+    private final EventStore events;
+    private final BehaviourScoring scoring;
+    private final StageRules stageRules;
+    private final LifecycleService lifecycle;
+
+    EventIngestionService(TransactionTemplate transaction, ContactRepository contacts, EventStore events,
+            BehaviourScoring scoring, StageRules stageRules, LifecycleService lifecycle) {
+        this.transaction = transaction;
+        this.contacts = contacts;
+        this.events = events;
+        this.scoring = scoring;
+        this.stageRules = stageRules;
+        this.lifecycle = lifecycle;
+    }
+
+    public IngestionResult ingest(IncomingEvent event, String actor) {
+        // A unique key lost to a concurrent request (same eventId, or a new contact with the same e-mail)
+        // rolls back; the retry then finds what the other request stored.
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.execute(status -> ingestOnce(event, actor));
+            } catch (DuplicateKeyException race) {
+                if (attempt == ATTEMPTS) {
+                    throw race;
+                }
+            }
+        }
+    }
+
+    private IngestionResult ingestOnce(IncomingEvent event, String actor) {
+        if (event.eventId() != null) {
+            Optional<String> known = events.findContactOfEvent(event.eventId());
+            if (known.isPresent()) {
+                Contact contact = contacts.getById(known.get());
+                return new IngestionResult(contact.id(), contact.lifecycleStage(), contact.score(), true);
+            }
+        }
+        String contactId = resolveContact(event, actor);
+        contacts.updateProfile(contactId, event.profile());
+        int points = scoring.pointsFor(event.type());
+        events.append(event.eventId(), contactId, event.type(), event.occurredAt(), points, event.properties());
+        contacts.addBehaviourPoints(contactId, points);
+        if (event.type() == EventType.UNSUBSCRIBED) {
+            contacts.markUnsubscribed(contactId);
+        }
+        Contact contact = contacts.getById(contactId);
+        LifecycleStage target = stageRules.targetFor(event.type(), contact.email() != null);
+        lifecycle.advance(contactId, target, "event " + event.type().wireName(), actor);
+        contact = contacts.getById(contactId);
+        return new IngestionResult(contact.id(), contact.lifecycleStage(), contact.score(), false);
+    }
+
+    /** By contact id, then e-mail, then anonymous id; a visitor who gives an e-mail becomes known. */
+    private String resolveContact(IncomingEvent event, String actor) {
+        if (event.contactId() != null) {
+            return contacts.getById(event.contactId()).id();
+        }
+        Optional<Contact> byEmail = Optional.ofNullable(event.email()).flatMap(contacts::findByEmail);
+        Optional<Contact> byAnonymousId = Optional.ofNullable(event.anonymousId()).flatMap(contacts::findByAnonymousId);
+        if (byEmail.isPresent()) {
+            if (event.anonymousId() != null && byAnonymousId.isEmpty()) {
+                contacts.linkAnonymousId(byEmail.get().id(), event.anonymousId());
+            }
+            return byEmail.get().id();
+        }
+        if (byAnonymousId.isPresent()) {
+            Contact visitor = byAnonymousId.get();
+            if (event.email() != null && visitor.email() == null) {
+                contacts.setEmail(visitor.id(), event.email());
+            }
+            return visitor.id();
+        }
+        LifecycleStage initial = stageRules.targetFor(event.type(), event.email() != null);
+        String id = contacts.create(event.email(), initial);
+        if (event.anonymousId() != null) {
+            contacts.linkAnonymousId(id, event.anonymousId());
+        }
+        contacts.updateProfile(id, event.profile());
+        lifecycle.enter(id, initial, "first seen: " + event.type().wireName(), actor);
+        return id;
+    }
+
+    /** A validated event, ready to ingest. */
+    public record IncomingEvent(String eventId, EventType type, String email, String anonymousId, String contactId,
+            Instant occurredAt, ContactProfile profile, Map<String, Object> properties) {
+    }
+}

@@ -1,0 +1,64 @@
+package io.nurture.event;
+
+import io.nurture.web.InvalidInputException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+@Repository
+public class EventStore {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    EventStore(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<String> findContactOfEvent(String eventId) {
+        return jdbc.sql("SELECT contact_id FROM contact_event WHERE event_id = ?").param(eventId)
+                .query(String.class).optional();
+    }
+
+    void append(String eventId, String contactId, EventType type, Instant occurredAt, int points,
+            Map<String, Object> properties) {
+        jdbc.sql("""
+                INSERT INTO contact_event (id, event_id, contact_id, type, occurred_at, received_at, points, properties)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID().toString(), eventId, contactId, type.wireName(), Timestamp.from(occurredAt),
+                        Timestamp.from(Instant.now()), points, toJson(properties))
+                .update();
+    }
+
+    /** The latest events of a contact, newest first, for the people who work the lead. */
+    public List<RecordedEvent> recent(String contactId, int limit) {
+        return jdbc.sql("""
+                SELECT type, occurred_at, points FROM contact_event WHERE contact_id = ?
+                ORDER BY occurred_at DESC, received_at DESC LIMIT ?""")
+                .params(contactId, limit)
+                .query((rs, row) -> new RecordedEvent(rs.getString("type"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getInt("points")))
+                .list();
+    }
+
+    public record RecordedEvent(String type, Instant occurredAt, int points) {
+    }
+
+    private String toJson(Map<String, Object> properties) {
+        try {
+            return properties == null ? null : json.writeValueAsString(properties);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("properties cannot be stored as JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.nurture.event;
+
+import io.nurture.lifecycle.LifecycleStage;
+
+/** The 202 answer of {@code POST /api/events}. */
+public record IngestionResult(String contactId, LifecycleStage lifecycleStage, int score, boolean duplicate) {
+}

@@ -1,0 +1,61 @@
+package io.nurture.handoff;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.nurture.contact.Contact;
+import io.nurture.contact.ContactRepository;
+import io.nurture.lifecycle.LifecycleService;
+import io.nurture.lifecycle.LifecycleStage;
+
+/** Closes the deal of an opportunity: won makes a customer, lost recycles the contact to nurture. */
+@Service
+class DealService {
+
+    static final String DEAL_CLOSED_MESSAGE = "DealClosed";
+
+    private final ContactRepository contacts;
+    private final LifecycleService lifecycle;
+    private final RuntimeService runtime;
+    private final JdbcClient jdbc;
+
+    DealService(ContactRepository contacts, LifecycleService lifecycle, RuntimeService runtime, JdbcClient jdbc) {
+        this.contacts = contacts;
+        this.lifecycle = lifecycle;
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    void close(String contactId, boolean won, BigDecimal amount, String actor) {
+        Contact contact = contacts.lockById(contactId);
+        if (contact.lifecycleStage() != LifecycleStage.OPPORTUNITY) {
+            throw new DealNotAllowedException("Contact " + contactId + " is " + contact.lifecycleStage()
+                    + "; only an OPPORTUNITY can have its deal closed");
+        }
+        jdbc.sql("INSERT INTO deal (id, contact_id, status, amount, closed_at, closed_by) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID().toString(), contactId, won ? "won" : "lost", amount,
+                        Timestamp.from(Instant.now()), actor)
+                .update();
+        var correlated = runtime.createMessageCorrelation(DEAL_CLOSED_MESSAGE)
+                .processInstanceBusinessKey(contactId)
+                .setVariables(Variables.createVariables()
+                        .putValue("dealStatus", won ? "won" : "lost")
+                        .putValue("dealAmount", amount.doubleValue())
+                        .putValue("lastActor", actor))
+                .correlateAllWithResult();
+        if (correlated.isEmpty()) {
+            // no hand-off waits for this deal (e.g. the opportunity was created by hand): move it ourselves
+            lifecycle.moveTo(contactId, won ? LifecycleStage.CUSTOMER : LifecycleStage.LEAD,
+                    won ? "Deal won" : "Deal lost", actor);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.nurture.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.nurture.contact.Contact;
+import io.nurture.contact.ContactRepository;
+
+/**
+ * The only way a contact changes stage: every move is a ledger row and a {@link StageChanged} event, in the same
+ * transaction as the move.
+ */
+@Service
+public class LifecycleService {
+
+    private final ContactRepository contacts;
+    private final StageLedger ledger;
+    private final ApplicationEventPublisher events;
+
+    LifecycleService(ContactRepository contacts, StageLedger ledger, ApplicationEventPublisher events) {
+        this.contacts = contacts;
+        this.ledger = ledger;
+        this.events = events;
+    }
+
+    /** Records the stage a brand-new contact starts in. */
+    @Transactional
+    public void enter(String contactId, LifecycleStage stage, String reason, String actor) {
+        record(contactId, null, stage, reason, actor);
+    }
+
+    /** Moves forward only; an event never moves a contact backwards. Returns whether it moved. */
+    @Transactional
+    public boolean advance(String contactId, LifecycleStage target, String reason, String actor) {
+        Contact contact = contacts.lockById(contactId); // serialises concurrent moves
+        if (!contact.lifecycleStage().isBefore(target)) {
+            return false;
+        }
+        return move(contact, target, reason, actor);
+    }
+
+    /** Moves to any stage, backwards too (recycling, a lost deal); no-op when already there. */
+    @Transactional
+    public boolean moveTo(String contactId, LifecycleStage target, String reason, String actor) {
+        Contact contact = contacts.lockById(contactId);
+        if (contact.lifecycleStage() == target) {
+            return false;
+        }
+        return move(contact, target, reason, actor);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StageTransition> history(String contactId) {
+        return ledger.history(contactId);
+    }
+
+    private boolean move(Contact contact, LifecycleStage target, String reason, String actor) {
+        contacts.setStage(contact.id(), target);
+        record(contact.id(), contact.lifecycleStage(), target, reason, actor);
+        return true;
+    }
+
+    private void record(String contactId, LifecycleStage from, LifecycleStage to, String reason, String actor) {
+        int entry = ledger.countEntries(contactId, to) + 1;
+        ledger.append(contactId, new StageTransition(from, to, Instant.now(), reason, actor, entry));
+        events.publishEvent(new StageChanged(contactId, from, to, entry, reason));
+    }
+}

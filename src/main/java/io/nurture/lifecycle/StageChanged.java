@@ -1,0 +1,9 @@
+package io.nurture.lifecycle;
+
+/** Published inside the transaction that moved the contact, so listeners act atomically with the move. */
+public record StageChanged(String contactId, LifecycleStage from, LifecycleStage to, int entry, String reason) {
+
+    public boolean isFirstEntry() {
+        return entry == 1;
+    }
+}

@@ -1,0 +1,50 @@
+package io.nurture.lifecycle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class StageLedger {
+
+    private final JdbcClient jdbc;
+
+    StageLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    int countEntries(String contactId, LifecycleStage stage) {
+        return jdbc.sql("SELECT COUNT(*) FROM stage_transition WHERE contact_id = ? AND to_stage = ?")
+                .params(contactId, stage.name())
+                .query(Integer.class)
+                .single();
+    }
+
+    void append(String contactId, StageTransition transition) {
+        jdbc.sql("""
+                INSERT INTO stage_transition (contact_id, from_stage, to_stage, entry, reason, actor, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(contactId,
+                        transition.from() == null ? null : transition.from().name(), transition.to().name(),
+                        transition.entry(), transition.reason(), transition.actor(), Timestamp.from(transition.at()))
+                .update();
+    }
+
+    List<StageTransition> history(String contactId) {
+        return jdbc.sql("SELECT * FROM stage_transition WHERE contact_id = ? ORDER BY id")
+                .param(contactId)
+                .query(StageLedger::map)
+                .list();
+    }
+
+    private static StageTransition map(ResultSet rs, int row) throws SQLException {
+        String from = rs.getString("from_stage");
+        return new StageTransition(from == null ? null : LifecycleStage.valueOf(from),
+                LifecycleStage.valueOf(rs.getString("to_stage")), rs.getTimestamp("at").toInstant(),
+                rs.getString("reason"), rs.getString("actor"), rs.getInt("entry"));
+    }
+}

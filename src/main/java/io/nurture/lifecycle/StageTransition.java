@@ -1,0 +1,8 @@
+package io.nurture.lifecycle;
+
+import java.time.Instant;
+
+/** One row of the stage-transition ledger; {@code entry} counts the entries into {@code to}. */
+public record StageTransition(LifecycleStage from, LifecycleStage to, Instant at, String reason, String actor,
+        int entry) {
+}
