@@ -158,9 +158,12 @@ abstract class AbstractNurtureIT {
     void everyApiNeedsValidCredentials() {
         Response anonymous = api.post("/api/events", "{\"type\": \"page_view\", \"anonymousId\": \"x\"}", null);
         assertProblem(anonymous, 401, "credentials");
+        // a user of its own: Camunda throttles an account's logins after a wrong password
+        String user = createUser();
+        assertThat(api.get("/api/contacts?email=a@b.c", user).status()).isEqualTo(200);
         Response wrongPassword = api.send(java.net.http.HttpRequest
                 .newBuilder(java.net.URI.create(api.baseUrl() + "/api/contacts?email=a@b.c"))
-                .header("Authorization", NurtureClient.basic("demo", "wrong")).GET().build());
+                .header("Authorization", NurtureClient.basic(user, "wrong")).GET().build());
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(api.get("/engine-rest/process-definition", null).status()).isEqualTo(401);
         assertThat(api.get("/engine-rest/process-definition", "nobody").status()).isEqualTo(401);
@@ -261,9 +264,10 @@ abstract class AbstractNurtureIT {
                 {"type": "webinar_registered", "email": "%s"}""".formatted(email)).json().get("contactId").asText();
         assertThat(activeInstances("welcome", contactId)).isEqualTo(1);
 
-        postEvent("""
+        Response mql = postEvent("""
                 {"type": "demo_requested", "email": "%s"}""".formatted(email));
 
+        assertThat(mql.status()).isEqualTo(202);
         assertThat(activeInstances("welcome", contactId)).isZero();
         assertThat(activeInstances("lead-handoff", contactId)).isEqualTo(1);
     }
@@ -276,11 +280,22 @@ abstract class AbstractNurtureIT {
         assertThat(salesFilters).contains("Hand-offs", "My tasks").doesNotContain("Leads to qualify");
         assertThat(names(api.get("/engine-rest/filter", "demo").json())).contains("All tasks");
 
-        Response login = api.postForm("/camunda/api/admin/auth/user/default/login/tasklist", "username=sdr&password=sdr");
-        assertThat(login.status()).isEqualTo(200);
-        Response wrong = api.postForm("/camunda/api/admin/auth/user/default/login/tasklist", "username=sdr&password=x");
-        assertThat(wrong.status()).isEqualTo(401);
         assertThat(api.get("/camunda/app/tasklist/default/", null).status()).isEqualTo(200);
+        Response login = new NurtureClient(port).webappLogin("tasklist", "sdr", "sdr");
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        assertThat(login.json().get("authorizedApps").toString()).contains("tasklist");
+        Response wrong = new NurtureClient(port).webappLogin("tasklist", createUser(), "wrong");
+        assertThat(wrong.status()).isEqualTo(401);
+    }
+
+    /** A new user whose password equals its id. */
+    private String createUser() {
+        String id = "user" + UUID.randomUUID().toString().substring(0, 8);
+        Response created = api.post("/engine-rest/user/create", """
+                {"profile": {"id": "%s", "firstName": "Test", "lastName": "User"}, "credentials": {"password": "%s"}}"""
+                .formatted(id, id), "demo");
+        assertThat(created.status()).as(created.body()).isEqualTo(204);
+        return id;
     }
 
     private Response postEvent(String json) {

@@ -19,7 +19,8 @@ import jakarta.mail.internet.MimeMessage;
 class H2NurtureIT extends AbstractNurtureIT {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -1,6 +1,8 @@
 package io.nurture;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +18,8 @@ public class NurtureClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
     private final String baseUrl;
 
     public NurtureClient(int port) {
@@ -32,10 +35,16 @@ public class NurtureClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    public Response postForm(String path, String form) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+    /** Logs into a Camunda webapp as the browser does: fetch the page for the CSRF cookie, then post the form. */
+    public Response webappLogin(String app, String user, String password) {
+        get("/camunda/app/" + app + "/default/", null);
+        String csrfToken = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/camunda/api/admin/auth/user/default/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .header("X-XSRF-TOKEN", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build());
     }
 
     /** {@code user} is a demo user whose password equals its name; null sends no credentials. */

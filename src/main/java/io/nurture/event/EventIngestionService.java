@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,7 +49,8 @@ public class EventIngestionService {
         for (int attempt = 1;; attempt++) {
             try {
                 return transaction.execute(status -> ingestOnce(event, actor));
-            } catch (DuplicateKeyException race) {
+            } catch (DuplicateKeyException | OptimisticLockingException race) {
+                // the latter: a campaign job moved the same process instance while we correlated to it
                 if (attempt == ATTEMPTS) {
                     throw race;
                 }
@@ -64,7 +66,11 @@ public class EventIngestionService {
                 return new IngestionResult(contact.id(), contact.lifecycleStage(), contact.score(), true);
             }
         }
-        String contactId = resolveContact(event, actor);
+        Optional<String> existing = findContact(event);
+        String contactId = existing.orElseGet(() -> contacts.create(event.email(), initialStage(event)));
+        if (existing.isEmpty() && event.anonymousId() != null) {
+            contacts.linkAnonymousId(contactId, event.anonymousId());
+        }
         contacts.updateProfile(contactId, event.profile());
         int points = scoring.pointsFor(event.type());
         events.append(event.eventId(), contactId, event.type(), event.occurredAt(), points, event.properties());
@@ -72,17 +78,22 @@ public class EventIngestionService {
         if (event.type() == EventType.UNSUBSCRIBED) {
             contacts.markUnsubscribed(contactId);
         }
+        // stage moves last: the campaigns they start see the stored event and score
+        String reason = "event " + event.type().wireName();
+        if (existing.isEmpty()) {
+            lifecycle.enter(contactId, initialStage(event), reason, actor);
+        } else {
+            boolean knownByEmail = contacts.getById(contactId).email() != null;
+            lifecycle.advance(contactId, stageRules.targetFor(event.type(), knownByEmail), reason, actor);
+        }
         Contact contact = contacts.getById(contactId);
-        LifecycleStage target = stageRules.targetFor(event.type(), contact.email() != null);
-        lifecycle.advance(contactId, target, "event " + event.type().wireName(), actor);
-        contact = contacts.getById(contactId);
         return new IngestionResult(contact.id(), contact.lifecycleStage(), contact.score(), false);
     }
 
     /** By contact id, then e-mail, then anonymous id; a visitor who gives an e-mail becomes known. */
-    private String resolveContact(IncomingEvent event, String actor) {
+    private Optional<String> findContact(IncomingEvent event) {
         if (event.contactId() != null) {
-            return contacts.getById(event.contactId()).id();
+            return Optional.of(contacts.getById(event.contactId()).id());
         }
         Optional<Contact> byEmail = Optional.ofNullable(event.email()).flatMap(contacts::findByEmail);
         Optional<Contact> byAnonymousId = Optional.ofNullable(event.anonymousId()).flatMap(contacts::findByAnonymousId);
@@ -90,23 +101,16 @@ public class EventIngestionService {
             if (event.anonymousId() != null && byAnonymousId.isEmpty()) {
                 contacts.linkAnonymousId(byEmail.get().id(), event.anonymousId());
             }
-            return byEmail.get().id();
+            return Optional.of(byEmail.get().id());
         }
-        if (byAnonymousId.isPresent()) {
-            Contact visitor = byAnonymousId.get();
-            if (event.email() != null && visitor.email() == null) {
-                contacts.setEmail(visitor.id(), event.email());
-            }
-            return visitor.id();
+        if (byAnonymousId.isPresent() && event.email() != null && byAnonymousId.get().email() == null) {
+            contacts.setEmail(byAnonymousId.get().id(), event.email());
         }
-        LifecycleStage initial = stageRules.targetFor(event.type(), event.email() != null);
-        String id = contacts.create(event.email(), initial);
-        if (event.anonymousId() != null) {
-            contacts.linkAnonymousId(id, event.anonymousId());
-        }
-        contacts.updateProfile(id, event.profile());
-        lifecycle.enter(id, initial, "first seen: " + event.type().wireName(), actor);
-        return id;
+        return byAnonymousId.map(Contact::id);
+    }
+
+    private LifecycleStage initialStage(IncomingEvent event) {
+        return stageRules.targetFor(event.type(), event.email() != null);
     }
 
     /** A validated event, ready to ingest. */

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+
 import io.nurture.contact.ContactNotFoundException;
 import io.nurture.handoff.DealNotAllowedException;
 
@@ -34,6 +36,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DealNotAllowedException.class)
     ProblemDetail conflict(DealNotAllowedException e) {
         return problem(HttpStatus.CONFLICT, "Deal not allowed", e.getMessage());
+    }
+
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<ProblemDetail> busy(OptimisticLockingException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                        "The contact's campaigns were changing at the same moment; please retry"));
     }
 
     @Override
