@@ -18,6 +18,7 @@ CREATE TABLE contact (
     fit_score        INTEGER      NOT NULL DEFAULT 0,
     unsubscribed     BOOLEAN      NOT NULL DEFAULT FALSE,
     disqualified     BOOLEAN      NOT NULL DEFAULT FALSE,
+    disqualified_reason VARCHAR(200),
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );

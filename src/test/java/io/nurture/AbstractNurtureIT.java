@@ -2,14 +2,20 @@ package io.nurture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -30,6 +36,10 @@ abstract class AbstractNurtureIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    @Qualifier("sendEmail")
+    JavaDelegate sendEmail;
 
     NurtureClient api;
 
@@ -70,6 +80,42 @@ abstract class AbstractNurtureIT {
         assertThat(history.get(0).get("entry").asInt()).isEqualTo(1);
         assertThat(history.get(0).get("actor").asText()).isEqualTo("marketer");
         assertThat(activeInstances("welcome", contactId)).isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedSendStepSendsOnce() throws Exception {
+        String email = unique("once");
+        String contactId = postEvent("""
+                {"type": "form_submitted", "email": "%s", "properties": {"firstName": "Ona"}}""".formatted(email))
+                .json().get("contactId").asText();
+        await().atMost(PATIENCE).until(() -> mailsTo(email).size() == 1);
+
+        DelegateExecution step = mock(DelegateExecution.class);
+        when(step.getBusinessKey()).thenReturn(contactId);
+        when(step.getProcessInstanceId()).thenReturn("instance-of-" + contactId);
+        when(step.getCurrentActivityId()).thenReturn("Task_SendGettingStartedTips");
+        when(step.getVariableLocal("template")).thenReturn("welcome-2");
+        when(step.getVariableLocal("subject")).thenReturn("Three ways to get started");
+        sendEmail.execute(step);
+        sendEmail.execute(step); // the job executor retrying the same step
+
+        assertThat(mailsTo(email)).extracting(SentMail::subject)
+                .containsExactlyInAnyOrder("Welcome to Nurture", "Three ways to get started");
+    }
+
+    @Test
+    void noMarketingMailWithoutEmailConsent() {
+        String email = unique("optout");
+        String contactId = postEvent("""
+                {"type": "newsletter_subscribed", "email": "%s", "properties": {"consent": {"email": false}}}"""
+                .formatted(email)).json().get("contactId").asText();
+
+        // once the series waits on its first timer, the first send step is behind it
+        String welcome = api.get("/engine-rest/process-instance?processDefinitionKey=welcome&businessKey=" + contactId,
+                "demo").json().get(0).get("id").asText();
+        await().atMost(PATIENCE).until(() -> api.get("/engine-rest/job?timers=true&processInstanceId=" + welcome,
+                "demo").json().size() == 1);
+        assertThat(mailsTo(email)).isEmpty();
     }
 
     @Test
@@ -255,6 +301,9 @@ abstract class AbstractNurtureIT {
 
         await().atMost(PATIENCE).until(() -> api.get("/api/contacts/" + contactId, "demo").json()
                 .get("disqualified").asBoolean());
+        JsonNode contact = api.get("/api/contacts/" + contactId, "demo").json();
+        assertThat(contact.get("disqualifiedReason").asText()).isEqualTo("Disqualified by SDR");
+        assertThat(contact.get("lifecycleStage").asText()).isEqualTo("MQL");
     }
 
     @Test
@@ -270,6 +319,23 @@ abstract class AbstractNurtureIT {
         assertThat(mql.status()).isEqualTo(202);
         assertThat(activeInstances("welcome", contactId)).isZero();
         assertThat(activeInstances("lead-handoff", contactId)).isEqualTo(1);
+    }
+
+    @Test
+    void erasureRemovesTheContactAndItsProcessHistory() {
+        String email = unique("erase");
+        String contactId = postEvent("""
+                {"type": "form_submitted", "email": "%s"}""".formatted(email)).json().get("contactId").asText();
+        assertThat(activeInstances("welcome", contactId)).isEqualTo(1);
+
+        assertThat(api.delete("/api/contacts/" + contactId, "demo").status()).isEqualTo(204);
+
+        assertProblem(api.get("/api/contacts/" + contactId, "demo"), 404, contactId);
+        assertThat(api.get("/api/contacts?email=" + email, "demo").json()).isEmpty();
+        assertThat(activeInstances("welcome", contactId)).isZero();
+        assertThat(api.get("/engine-rest/history/process-instance/count?processInstanceBusinessKey=" + contactId,
+                "demo").json().get("count").asLong()).isZero();
+        assertProblem(api.delete("/api/contacts/" + contactId, "demo"), 404, contactId);
     }
 
     @Test

@@ -30,6 +30,10 @@ public class NurtureClient {
         return send(request(path, user).GET().build());
     }
 
+    public Response delete(String path, String user) {
+        return send(request(path, user).DELETE().build());
+    }
+
     public Response post(String path, String json, String user) {
         return send(request(path, user).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());

@@ -7,7 +7,7 @@ import io.nurture.lifecycle.LifecycleStage;
 public record Contact(String id, String email, String firstName, String lastName, String company, String industry,
         Integer companySize, String country, String source, String phone, Boolean consentEmail, Boolean consentSms,
         LifecycleStage lifecycleStage, int behaviourScore, int fitScore, boolean unsubscribed, boolean disqualified,
-        Instant createdAt, Instant updatedAt) {
+        String disqualifiedReason, Instant createdAt, Instant updatedAt) {
 
     public int score() {
         return behaviourScore + fitScore;

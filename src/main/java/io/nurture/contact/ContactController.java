@@ -2,9 +2,12 @@ package io.nurture.contact;
 
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.nurture.lifecycle.LifecycleService;
@@ -14,16 +17,24 @@ class ContactController {
 
     private final ContactRepository contacts;
     private final LifecycleService lifecycle;
+    private final ContactErasure erasure;
 
-    ContactController(ContactRepository contacts, LifecycleService lifecycle) {
+    ContactController(ContactRepository contacts, LifecycleService lifecycle, ContactErasure erasure) {
         this.contacts = contacts;
         this.lifecycle = lifecycle;
+        this.erasure = erasure;
     }
 
     @GetMapping("/api/contacts/{id}")
     ContactView show(@PathVariable String id) {
         Contact contact = contacts.getById(id);
         return ContactView.of(contact, lifecycle.history(id));
+    }
+
+    @DeleteMapping("/api/contacts/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void erase(@PathVariable String id) {
+        erasure.erase(id);
     }
 
     @GetMapping("/api/contacts")

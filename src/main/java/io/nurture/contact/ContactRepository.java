@@ -111,9 +111,9 @@ public class ContactRepository {
                 .params(Timestamp.from(Instant.now()), contactId).update();
     }
 
-    public void markDisqualified(String contactId) {
-        jdbc.sql("UPDATE contact SET disqualified = TRUE, updated_at = ? WHERE id = ?")
-                .params(Timestamp.from(Instant.now()), contactId).update();
+    public void markDisqualified(String contactId, String reason) {
+        jdbc.sql("UPDATE contact SET disqualified = TRUE, disqualified_reason = ?, updated_at = ? WHERE id = ?")
+                .params(reason, Timestamp.from(Instant.now()), contactId).update();
     }
 
     private static Contact map(ResultSet rs, int row) throws SQLException {
@@ -123,6 +123,7 @@ public class ContactRepository {
                 rs.getString("phone"), (Boolean) rs.getObject("consent_email"), (Boolean) rs.getObject("consent_sms"),
                 LifecycleStage.valueOf(rs.getString("lifecycle_stage")), rs.getInt("behaviour_score"),
                 rs.getInt("fit_score"), rs.getBoolean("unsubscribed"), rs.getBoolean("disqualified"),
+                rs.getString("disqualified_reason"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -1,6 +1,7 @@
 package io.nurture.contact;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,14 +12,14 @@ import io.nurture.lifecycle.StageTransition;
 public record ContactView(String id, String email, String firstName, String lastName, String company,
         String industry, Integer companySize, String country, String source, String phone,
         LifecycleStage lifecycleStage, int behaviourScore, int fitScore, int score, Map<String, Boolean> consent,
-        boolean unsubscribed, boolean disqualified, Instant createdAt, List<StageTransition> stageHistory) {
+        boolean unsubscribed, boolean disqualified, String disqualifiedReason, Instant createdAt, List<StageTransition> stageHistory) {
 
     static ContactView of(Contact c, List<StageTransition> history) {
-        Map<String, Boolean> consent = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> consent = new LinkedHashMap<>();
         consent.put("email", c.consentEmail());
         consent.put("sms", c.consentSms());
         return new ContactView(c.id(), c.email(), c.firstName(), c.lastName(), c.company(), c.industry(),
                 c.companySize(), c.country(), c.source(), c.phone(), c.lifecycleStage(), c.behaviourScore(),
-                c.fitScore(), c.score(), consent, c.unsubscribed(), c.disqualified(), c.createdAt(), history);
+                c.fitScore(), c.score(), consent, c.unsubscribed(), c.disqualified(), c.disqualifiedReason(), c.createdAt(), history);
     }
 }

@@ -18,6 +18,6 @@ class DisqualifyContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        contacts.markDisqualified(execution.getBusinessKey());
+        contacts.markDisqualified(execution.getBusinessKey(), (String) execution.getVariableLocal("reason"));
     }
 }

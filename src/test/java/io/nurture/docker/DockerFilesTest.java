@@ -1,0 +1,112 @@
+package io.nurture.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No Docker engine runs on the build machines, so docker/ is kept right by reading it: the compose file wires the app
+ * to its database and mail catcher with settings the app really reads, and the Dockerfile builds what the pom makes.
+ */
+class DockerFilesTest {
+
+    private static final Path DOCKER = Path.of("docker");
+    private static Map<String, Object> services;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void readCompose() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DOCKER.resolve("docker-compose.yml")));
+        services = (Map<String, Object>) compose.get("services");
+    }
+
+    @Test
+    void composeRunsPostgresMailpitAndTheApp() {
+        assertThat(services).containsOnlyKeys("postgres", "mailpit", "app");
+        assertThat(image("postgres")).startsWith("postgres:");
+        assertThat(image("mailpit")).startsWith("axllent/mailpit");
+        assertThat(section("postgres", "healthcheck")).containsKey("test");
+    }
+
+    @Test
+    void theAppUsesThePostgresProfileWithTheComposeDatabase() throws IOException {
+        Map<String, Object> app = service("app");
+        Map<String, Object> env = section("app", "environment");
+        Map<String, Object> db = section("postgres", "environment");
+
+        assertThat(env.get("SPRING_PROFILES_ACTIVE")).isEqualTo("postgres");
+        assertThat(env.get("NURTURE_DB_URL"))
+                .isEqualTo("jdbc:postgresql://postgres:5432/" + db.get("POSTGRES_DB"));
+        assertThat(env.get("NURTURE_DB_USER")).isEqualTo(db.get("POSTGRES_USER"));
+        assertThat(env.get("NURTURE_DB_PASSWORD")).isEqualTo(db.get("POSTGRES_PASSWORD"));
+        assertThat(section("app", "depends_on")).containsKeys("postgres", "mailpit");
+        assertThat(app.get("ports").toString()).contains("8080:8080");
+
+        String postgresProfile = Files.readString(Path.of("src/main/resources/application-postgres.yaml"));
+        for (String variable : List.of("NURTURE_DB_URL", "NURTURE_DB_USER", "NURTURE_DB_PASSWORD")) {
+            assertThat(postgresProfile).as("the postgres profile reads " + variable).contains("${" + variable);
+        }
+    }
+
+    @Test
+    void mailGoesToMailpitsSmtpPort() {
+        Map<String, Object> env = section("app", "environment");
+        assertThat(env.get("SPRING_MAIL_HOST")).isEqualTo("mailpit");
+        assertThat(env.get("SPRING_MAIL_PORT").toString()).isEqualTo("1025");
+        assertThat(service("mailpit").get("ports").toString()).contains("8025");
+    }
+
+    @Test
+    void theDockerfileBuildsThePomsJarFromTheRepositoryRoot() throws IOException {
+        Map<String, Object> build = section("app", "build");
+        Path context = DOCKER.resolve((String) build.get("context")).normalize();
+        Path dockerfile = context.resolve((String) build.get("dockerfile"));
+        assertThat(dockerfile.normalize()).isEqualTo(Path.of("docker/Dockerfile"));
+
+        String text = Files.readString(dockerfile);
+        Matcher copies = Pattern.compile("(?m)^COPY (?!--from)(.+)$").matcher(text);
+        int sources = 0;
+        while (copies.find()) {
+            List<String> words = List.of(copies.group(1).trim().split("\\s+"));
+            for (String source : words.subList(0, words.size() - 1)) {
+                assertThat(context.resolve(source)).as("COPY source " + source).exists();
+                sources++;
+            }
+        }
+        assertThat(sources).isGreaterThanOrEqualTo(5);
+        String artifactId = artifactId(Files.readString(Path.of("pom.xml")));
+        assertThat(text).contains("target/" + artifactId + "-*.jar").contains("EXPOSE 8080")
+                .contains("\"-jar\", \"/app/nurture.jar\"").contains("/app/nurture.jar");
+    }
+
+    private static String artifactId(String pom) {
+        Matcher matcher = Pattern.compile("</parent>\\s*<groupId>[^<]+</groupId>\\s*<artifactId>([^<]+)</artifactId>")
+                .matcher(pom);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String image(String name) {
+        return (String) service(name).get("image");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(String name) {
+        return (Map<String, Object>) services.get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(String serviceName, String key) {
+        return (Map<String, Object>) service(serviceName).get(key);
+    }
+}
