@@ -346,6 +346,22 @@ abstract class AbstractNurtureIT {
         assertThat(salesFilters).contains("Hand-offs", "My tasks").doesNotContain("Leads to qualify");
         assertThat(names(api.get("/engine-rest/filter", "demo").json())).contains("All tasks");
 
+        String contactId = postEvent("""
+                {"type": "product_inquiry", "email": "%s", "properties": {"firstName": "Card", "company": "Acme"}}"""
+                .formatted(unique("card"))).json().get("contactId").asText();
+        String leads = filterId(api.get("/engine-rest/filter", "sdr").json(), "Leads to qualify");
+        JsonNode cards = api.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(api.baseUrl() + "/engine-rest/filter/" + leads + "/list"))
+                .header("Authorization", NurtureClient.basic("sdr", "sdr"))
+                .header("Content-Type", "application/json").header("Accept", "application/hal+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"processInstanceBusinessKey\": \"" + contactId + "\"}"))
+                .build()).json();
+        List<String> shownOnCard = new ArrayList<>();
+        cards.get("_embedded").get("task").get(0).get("_embedded").get("variable")
+                .forEach(variable -> shownOnCard.add(variable.get("name").asText() + "=" + variable.get("value").asText()));
+        assertThat(shownOnCard).contains("contactName=Card", "company=Acme");
+
         assertThat(api.get("/camunda/app/tasklist/default/", null).status()).isEqualTo(200);
         Response login = new NurtureClient(port).webappLogin("tasklist", "sdr", "sdr");
         assertThat(login.status()).as(login.body()).isEqualTo(200);
@@ -391,6 +407,15 @@ abstract class AbstractNurtureIT {
         Response response = api.post("/engine-rest/task/" + task.get("id").asText() + "/complete",
                 "{\"variables\": " + variables + "}", user);
         assertThat(response.status()).as(response.body()).isEqualTo(204);
+    }
+
+    private static String filterId(JsonNode filters, String name) {
+        for (JsonNode filter : filters) {
+            if (filter.get("name").asText().equals(name)) {
+                return filter.get("id").asText();
+            }
+        }
+        throw new AssertionError("no filter " + name);
     }
 
     private static List<String> names(JsonNode filters) {

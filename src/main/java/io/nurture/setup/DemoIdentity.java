@@ -37,6 +37,9 @@ class DemoIdentity {
             grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
+        // the contact's context (name, company, score) on the cards of the Tasklist filters
+        grant("sdr", Resources.PROCESS_DEFINITION, "lead-handoff", Permissions.READ_INSTANCE);
+        grant("sales", Resources.PROCESS_DEFINITION, "lead-handoff", Permissions.READ_INSTANCE);
         // marketers watch their campaigns in Cockpit
         grant("marketing", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant("marketing", Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);
