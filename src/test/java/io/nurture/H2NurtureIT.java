@@ -10,9 +10,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import io.nurture.channel.email.MailParts;
+
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /** The integration suite on H2, sending through a real SMTP server (GreenMail) set by {@code spring.mail.*}. */
@@ -47,25 +47,11 @@ class H2NurtureIT extends AbstractNurtureIT {
 
     private static SentMail toSentMail(MimeMessage message) {
         try {
-            return new SentMail(recipients(message), message.getSubject(), partOfType(message, "text/plain").trim(),
-                    partOfType(message, "text/html"), message.getMessageID());
+            return new SentMail(recipients(message), message.getSubject(),
+                    MailParts.partOfType(message, "text/plain").trim(), MailParts.partOfType(message, "text/html"),
+                    message.getMessageID());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String partOfType(Part part, String mimeType) throws Exception {
-        if (part.isMimeType(mimeType)) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = partOfType(multipart.getBodyPart(i), mimeType);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 import com.icegreen.greenmail.util.GreenMail;
 
+import io.nurture.channel.email.MailParts;
+
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /** The built-in inbox: every mail Nurture sent while no real SMTP server is configured. */
@@ -55,25 +55,10 @@ class InboxController {
             return new ReceivedMail(message.getMessageID(), join(message.getFrom()),
                     join(message.getAllRecipients()), message.getSubject(),
                     message.getSentDate() == null ? Instant.EPOCH : message.getSentDate().toInstant(),
-                    partOfType(message, "text/plain"), partOfType(message, "text/html"));
+                    MailParts.partOfType(message, "text/plain"), MailParts.partOfType(message, "text/html"));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Unreadable message in the built-in inbox", e);
         }
-    }
-
-    private static String partOfType(Part part, String mimeType) throws MessagingException, IOException {
-        if (part.isMimeType(mimeType)) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = partOfType(multipart.getBodyPart(i), mimeType);
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
     }
 
     private static String join(Address[] addresses) {

@@ -1,0 +1,128 @@
+package io.nurture.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.nurture.NurtureClient;
+import io.nurture.NurtureClient.Response;
+
+/**
+ * Event ingestion through the real HTTP API, against a baseline in the same run (an authenticated read that costs
+ * one query). Prints throughput, latency percentiles and heap; asserts only that every request succeeded. Run with
+ * {@code ./mvnw verify -Pbench}.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:nurture-bench;DB_CLOSE_DELAY=-1",
+        "nurture.inbox.smtp-port=0",
+        "nurture.demo.enabled=false" })
+class IngestionBenchmark {
+
+    private static final int THREADS = 4;
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 2000);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ManagementService management;
+
+    @Test
+    void ingestion() throws Exception {
+        NurtureClient api = new NurtureClient(port);
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            emails.add("bench-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com");
+        }
+        run("warm-up", api, REQUESTS / 4, i -> api.get("/api/contacts?email=warm" + i + "@example.com", "demo"));
+
+        List<Result> results = new ArrayList<>();
+        results.add(run("baseline: GET /api/contacts?email=", api, REQUESTS,
+                i -> api.get("/api/contacts?email=" + emails.get(i), "demo")));
+        long jobsBefore = System.nanoTime();
+        results.add(run("new lead (contact + ledger + welcome start)", api, REQUESTS, i -> api.post("/api/events", """
+                {"type": "form_submitted", "email": "%s", "properties": {"firstName": "Bench"}}"""
+                .formatted(emails.get(i)), "demo")));
+        // let the job executor send every first welcome mail before the next rows, so they measure ingestion alone
+        while (management.createJobQuery().executable().count() > 0) {
+            Thread.sleep(100);
+        }
+        double drainSeconds = (System.nanoTime() - jobsBefore) / 1e9;
+        results.add(run("known contact (score + store)", api, REQUESTS, i -> api.post("/api/events", """
+                {"type": "page_view", "email": "%s"}""".formatted(emails.get(i)), "demo")));
+        results.add(run("duplicate eventId", api, REQUESTS, i -> api.post("/api/events", """
+                {"eventId": "dup-1", "type": "page_view", "email": "%s"}""".formatted(emails.get(0)), "demo")));
+
+        System.out.println();
+        System.out.println("Nurture ingestion benchmark: " + REQUESTS + " requests per row, " + THREADS
+                + " client threads, H2 in memory, " + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.printf(Locale.ROOT, "%-46s %10s %9s %9s %9s %9s%n", "scenario", "req/s", "p50 ms", "p95 ms",
+                "p99 ms", "max ms");
+        for (Result result : results) {
+            System.out.println(result);
+        }
+        System.out.printf(Locale.ROOT, "first welcome e-mails: %d sent over SMTP, the last %.1f s after the first new"
+                + " lead (%.0f mails/s including ingestion)%n", REQUESTS, drainSeconds, REQUESTS / drainSeconds);
+        Runtime runtime = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "heap used %d MiB of %d MiB committed; %d threads%n",
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.totalMemory() >> 20,
+                ManagementFactory.getThreadMXBean().getThreadCount());
+    }
+
+    private static Result run(String name, NurtureClient api, int count, IntFunction<Response> call)
+            throws Exception {
+        long[] latencies = new long[count];
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                for (int i = thread; i < count; i += THREADS) {
+                    long begin = System.nanoTime();
+                    Response response = call.apply(i);
+                    latencies[i] = System.nanoTime() - begin;
+                    assertThat(response.status()).as(response.body()).isBetween(200, 299);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        Arrays.sort(latencies);
+        return new Result(name, count / seconds, latencies);
+    }
+
+    private record Result(String name, double perSecond, long[] sortedNanos) {
+
+        double percentile(double p) {
+            return sortedNanos[Math.min(sortedNanos.length - 1, (int) Math.ceil(p * sortedNanos.length) - 1)] / 1e6;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%-46s %10.0f %9.2f %9.2f %9.2f %9.2f", name, perSecond,
+                    percentile(0.50), percentile(0.95), percentile(0.99), sortedNanos[sortedNanos.length - 1] / 1e6);
+        }
+    }
+}
