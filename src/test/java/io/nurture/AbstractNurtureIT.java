@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -143,6 +148,42 @@ abstract class AbstractNurtureIT {
 
         assertThat(second).isEqualTo(first);
         assertThat(api.get("/api/contacts?email=" + email, "demo").json()).hasSize(1);
+    }
+
+    @Test
+    void simultaneousFirstEventsForOneEmailMakeOneContactAndAllCount() throws Exception {
+        String email = unique("rush");
+        String sharedEventId = UUID.randomUUID().toString();
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> responses = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String body = i % 2 == 0
+                    ? """
+                      {"type": "content_downloaded", "email": "%s"}""".formatted(email.toUpperCase())
+                    : """
+                      {"eventId": "%s", "type": "content_downloaded", "email": "%s"}""".formatted(sharedEventId, email);
+            responses.add(pool.submit(() -> {
+                start.await();
+                return postEvent(body);
+            }));
+        }
+        start.countDown();
+        List<String> contactIds = new ArrayList<>();
+        for (Future<Response> response : responses) {
+            Response done = response.get(60, TimeUnit.SECONDS);
+            assertThat(done.status()).as(done.body()).isEqualTo(202);
+            contactIds.add(done.json().get("contactId").asText());
+        }
+        pool.shutdown();
+
+        assertThat(contactIds).containsOnly(contactIds.get(0));
+        JsonNode contact = api.get("/api/contacts/" + contactIds.get(0), "demo").json();
+        // four events without eventId, one with the shared eventId, 8 points each
+        assertThat(contact.get("behaviourScore").asInt()).isEqualTo(5 * 8);
+        assertThat(contact.get("stageHistory")).hasSize(1);
+        assertThat(activeInstances("welcome", contactIds.get(0))).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +27,7 @@ import io.nurture.scoring.BehaviourScoring;
 public class EventIngestionService {
 
     private static final int ATTEMPTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(EventIngestionService.class);
 
     private final TransactionTemplate transaction;
     private final ContactRepository contacts;
@@ -54,6 +57,7 @@ public class EventIngestionService {
                 if (attempt == ATTEMPTS) {
                     throw race;
                 }
+                log.debug("Retrying event {} after a concurrent change: {}", event.type().wireName(), race.getMessage());
             }
         }
     }
