@@ -39,7 +39,7 @@ class ContactController {
 
     @GetMapping("/api/contacts")
     List<ContactView> findByEmail(@RequestParam String email) {
-        return contacts.findAllByEmail(email).stream()
+        return contacts.findByEmail(email).stream()
                 .map(contact -> ContactView.of(contact, lifecycle.history(contact.id())))
                 .toList();
     }

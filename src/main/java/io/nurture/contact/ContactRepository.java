@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,10 +43,6 @@ public class ContactRepository {
     public Optional<Contact> findByEmail(String email) {
         return jdbc.sql("SELECT * FROM contact WHERE email = ?").param(normalizeEmail(email))
                 .query(ContactRepository::map).optional();
-    }
-
-    public List<Contact> findAllByEmail(String email) {
-        return findByEmail(email).stream().toList();
     }
 
     public Optional<Contact> findByAnonymousId(String anonymousId) {

@@ -1,6 +1,5 @@
 package io.nurture.event;
 
-import io.nurture.web.InvalidInputException;
 import java.time.Instant;
 
 import org.springframework.http.HttpStatus;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.nurture.event.EventIngestionService.IncomingEvent;
 import io.nurture.security.ApiAuthenticationFilter;
+import io.nurture.web.InvalidInputException;
 import jakarta.validation.Valid;
 
 @RestController

@@ -1,6 +1,5 @@
 package io.nurture.event;
 
-import io.nurture.web.InvalidInputException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +12,8 @@ import org.springframework.stereotype.Repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.nurture.web.InvalidInputException;
 
 @Repository
 public class EventStore {

@@ -1,9 +1,9 @@
 package io.nurture.event;
 
-import io.nurture.web.InvalidInputException;
 import java.util.Map;
 
 import io.nurture.contact.ContactProfile;
+import io.nurture.web.InvalidInputException;
 
 /** Reads the contact profile out of an event's free-form properties, refusing values of the wrong type. */
 final class ProfileParser {

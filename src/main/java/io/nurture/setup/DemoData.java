@@ -1,14 +1,15 @@
 package io.nurture.setup;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import io.nurture.contact.ContactProfile;
 import io.nurture.contact.ContactRepository;
 import io.nurture.event.EventIngestionService;
 import io.nurture.event.EventIngestionService.IncomingEvent;
 import io.nurture.event.EventType;
-import io.nurture.contact.ContactProfile;
 
 /** A few contacts in several stages, so Cockpit, Tasklist and the API are not empty on first start. */
 @Component
@@ -45,7 +46,7 @@ class DemoData {
     }
 
     private void event(String id, EventType type, String email, String anonymousId, ContactProfile profile) {
-        ingestion.ingest(new IncomingEvent(id, type, email, anonymousId, null, java.time.Instant.now(), profile,
+        ingestion.ingest(new IncomingEvent(id, type, email, anonymousId, null, Instant.now(), profile,
                 Map.of()), ACTOR);
     }
 }

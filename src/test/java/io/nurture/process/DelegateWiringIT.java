@@ -1,0 +1,54 @@
+package io.nurture.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Every {@code ${bean}} that a diagram or an element template in {@code processes/} names is a bean of the app, so a
+ * marketer's pick in Modeler never ends as "Unknown property used in expression" at run time.
+ */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:nurture-wiring;DB_CLOSE_DELAY=-1",
+        "nurture.inbox.smtp-port=0", "nurture.demo.enabled=false", "camunda.bpm.job-execution.enabled=false" })
+@DirtiesContext
+class DelegateWiringIT {
+
+    private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyDelegateExpressionInProcessesResolvesToABean() throws IOException {
+        Set<String> named = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("processes"))) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(bpmn|json)$")).toList()) {
+                Matcher matcher = Pattern.compile("delegateExpression=\"([^\"]+)\"|\"value\": \"(\\$\\{\\w+})\"")
+                        .matcher(Files.readString(file));
+                while (matcher.find()) {
+                    String expression = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+                    Matcher bean = DELEGATE_EXPRESSION.matcher(expression);
+                    assertThat(bean.matches()).as(file + ": " + expression).isTrue();
+                    named.add(bean.group(1));
+                }
+            }
+        }
+        assertThat(named).contains("sendEmail", "setLifecycleStage", "disqualifyContact", "recordTaskActor");
+        for (String bean : named) {
+            assertThat(context.containsBean(bean)).as("bean '" + bean + "'").isTrue();
+        }
+    }
+}
