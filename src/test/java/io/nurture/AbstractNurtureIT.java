@@ -333,6 +333,23 @@ abstract class AbstractNurtureIT {
     }
 
     @Test
+    void anUnknownOrMissingOutcomeIsA400AndTheTaskStaysOpen() {
+        String contactId = postEvent("""
+                {"type": "contact_us", "email": "%s"}""".formatted(unique("undecided"))).json().get("contactId").asText();
+        JsonNode task = singleTask(contactId, "sdr");
+        String complete = "/engine-rest/task/" + task.get("id").asText() + "/complete";
+
+        Response unknown = api.post(complete, "{\"variables\": {\"outcome\": {\"value\": \"maybe\"}}}", "sdr");
+        Response missing = api.post(complete, "{}", "sdr");
+
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("outcome == 'qualified'");
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(singleTask(contactId, "sdr").get("id").asText()).isEqualTo(task.get("id").asText());
+        assertThat(stageOf(contactId)).isEqualTo("MQL");
+    }
+
+    @Test
     void aDisqualifiedLeadIsFlagged() {
         String contactId = postEvent("""
                 {"type": "demo_requested", "email": "%s"}""".formatted(unique("spam"))).json().get("contactId").asText();

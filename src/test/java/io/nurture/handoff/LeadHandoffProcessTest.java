@@ -65,6 +65,7 @@ class LeadHandoffProcessTest {
         Mocks.register("disqualifyContact", (JavaDelegate) execution -> disqualifications.add(
                 execution.getProcessBusinessKey() + ": " + execution.getVariableLocal("reason")));
         Mocks.register("recordTaskActor", (TaskListener) task -> completedBy.add(task.getTaskDefinitionKey()));
+        Mocks.register("requireRoutableDecision", (TaskListener) task -> { });
     }
 
     @AfterEach
