@@ -1,0 +1,55 @@
+package io.nurture.setup;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/**
+ * The grants each team's work needs, given to the groups {@code sdr}, {@code sales} and {@code marketing} in every
+ * profile: in production an admin only creates the groups and adds people to them.
+ */
+@Component
+class TeamPermissions {
+
+    private final AuthorizationService authorizations;
+
+    TeamPermissions(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    void grantMissing() {
+        for (String group : new String[] { "sdr", "sales", "marketing" }) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+            grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+        }
+        // the contact's context (name, company, score) on the cards of the Tasklist filters
+        grant("sdr", Resources.PROCESS_DEFINITION, "lead-handoff", Permissions.READ_INSTANCE);
+        grant("sales", Resources.PROCESS_DEFINITION, "lead-handoff", Permissions.READ_INSTANCE);
+        // marketers watch their campaigns in Cockpit
+        grant("marketing", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant("marketing", Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);
+        grant("marketing", Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
+        grant("marketing", Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .list().stream().findFirst().orElse(null);
+        Authorization grant = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (existing == null) {
+            grant.setGroupId(group);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+        }
+        grant.addPermission(permission);
+        authorizations.saveAuthorization(grant);
+    }
+}
