@@ -426,6 +426,9 @@ abstract class AbstractNurtureIT {
         assertThat(login.json().get("authorizedApps").toString()).contains("tasklist");
         Response wrong = new NurtureClient(port).webappLogin("tasklist", createUser(), "wrong");
         assertThat(wrong.status()).isEqualTo(401);
+        Response marketerInCockpit = new NurtureClient(port).webappLogin("cockpit", "marketer", "marketer");
+        assertThat(marketerInCockpit.status()).as(marketerInCockpit.body()).isEqualTo(200);
+        assertThat(new NurtureClient(port).webappLogin("cockpit", "sdr", "sdr").status()).isIn(401, 403);
     }
 
     /** A new user whose password equals its id. */
