@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,15 +36,18 @@ public class EventIngestionService {
     private final BehaviourScoring scoring;
     private final StageRules stageRules;
     private final LifecycleService lifecycle;
+    private final ApplicationEventPublisher publisher;
 
     EventIngestionService(TransactionTemplate transaction, ContactRepository contacts, EventStore events,
-            BehaviourScoring scoring, StageRules stageRules, LifecycleService lifecycle) {
+            BehaviourScoring scoring, StageRules stageRules, LifecycleService lifecycle,
+            ApplicationEventPublisher publisher) {
         this.transaction = transaction;
         this.contacts = contacts;
         this.events = events;
         this.scoring = scoring;
         this.stageRules = stageRules;
         this.lifecycle = lifecycle;
+        this.publisher = publisher;
     }
 
     public IngestionResult ingest(IncomingEvent event, String actor) {
@@ -90,6 +94,8 @@ public class EventIngestionService {
             boolean knownByEmail = contacts.getById(contactId).email() != null;
             lifecycle.advance(contactId, stageRules.targetFor(event.type(), knownByEmail), reason, actor);
         }
+        publisher.publishEvent(new ContactEventRecorded(contactId, event.type(), event.occurredAt(),
+                event.properties()));
         Contact contact = contacts.getById(contactId);
         return new IngestionResult(contact.id(), contact.lifecycleStage(), contact.score(), false);
     }
