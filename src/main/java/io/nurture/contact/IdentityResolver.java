@@ -33,6 +33,9 @@ public class IdentityResolver {
         Optional<Contact> byAnonymousId = Optional.ofNullable(anonymousId).flatMap(contacts::findByAnonymousId);
         if (byEmail.isPresent()) {
             String known = byEmail.get().id();
+            // lock before adding rows that reference the contact: their foreign-key share locks, upgraded later by
+            // concurrent requests for the same contact, would deadlock
+            contacts.lockById(known);
             if (anonymousId != null && byAnonymousId.isEmpty()) {
                 contacts.linkAnonymousId(known, anonymousId);
             } else if (byAnonymousId.isPresent() && !byAnonymousId.get().id().equals(known)

@@ -107,6 +107,9 @@ public class EventIngestionService {
                 initialStage(event, routing));
         String contactId = resolved.contactId();
         Contact before = contacts.lockById(contactId); // one event per contact at a time: scores and moves add up
+        if (event.profile().source() == null && before.source() != null) {
+            routing = mqlRules.route(event.type(), before.source()); // a known lead keeps its first source
+        }
         contacts.updateProfile(contactId, event.profile());
         score(contactId, event);
         if (event.type() == EventType.UNSUBSCRIBED) {

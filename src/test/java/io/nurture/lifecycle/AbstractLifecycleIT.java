@@ -3,6 +3,8 @@ package io.nurture.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -57,6 +61,9 @@ abstract class AbstractLifecycleIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RepositoryService repository;
 
     NurtureClient api;
 
@@ -293,6 +300,30 @@ abstract class AbstractLifecycleIT {
                 "marketer");
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(outOfRange.json().get("detail").asText()).contains("0 to 10");
+    }
+
+    @Test
+    void aRedeployedBehaviourTableScoresTheNextEventWithoutACodeChange() throws IOException {
+        String original = new String(new ClassPathResource("processes/behaviour-score.dmn").getInputStream()
+                .readAllBytes(), StandardCharsets.UTF_8);
+        String pageViewWorthOne = """
+                <outputEntry id="Rule_PageView_Points">
+                          <text>1</text>""";
+        assertThat(original).contains(pageViewWorthOne);
+        assertThat(anonymous("page_view", "anon-" + UUID.randomUUID()).get("score").asInt()).isEqualTo(1);
+        try {
+            deploy(original.replace(pageViewWorthOne, pageViewWorthOne.replace(">1<", ">7<")));
+
+            assertThat(anonymous("page_view", "anon-" + UUID.randomUUID()).get("score").asInt()).isEqualTo(7);
+        } finally {
+            deploy(original);
+        }
+        assertThat(anonymous("page_view", "anon-" + UUID.randomUUID()).get("score").asInt()).isEqualTo(1);
+    }
+
+    /** What Modeler's deploy button does through /engine-rest/deployment/create. */
+    private void deploy(String behaviourTable) {
+        repository.createDeployment().name("from-modeler").addString("behaviour-score.dmn", behaviourTable).deploy();
     }
 
     private void runNightlyDecay() {
