@@ -112,6 +112,12 @@ abstract class AbstractLifecycleIT {
         assertThat(lastMove(contactId)).isEqualTo("MQL #1: Demo request: straight to an SDR");
         assertThat(singleTask(paidSearch, "sdr").get("priority").asInt()).isEqualTo(70);
         assertThat(lastMove(paidSearch)).isEqualTo("MQL #1: Paid-search sign-up: straight to an SDR");
+
+        String adClick = unique("adclick");
+        String adClickId = event("page_view", adClick, "{\"source\": \"paid-search\"}").get("contactId").asText();
+        assertThat(stageOf(adClickId)).isEqualTo("LEAD");
+        assertThat(event("form_submitted", adClick, null).get("lifecycleStage").asText())
+                .as("routed by the source the lead came with").isEqualTo("MQL");
     }
 
     @Test
