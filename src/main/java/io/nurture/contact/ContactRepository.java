@@ -91,12 +91,6 @@ public class ContactRepository {
                 .update();
     }
 
-    /** Atomic, never below zero: concurrent events for one contact all count. */
-    public void addBehaviourPoints(String contactId, int points) {
-        jdbc.sql("UPDATE contact SET behaviour_score = GREATEST(0, behaviour_score + ?), updated_at = ? WHERE id = ?")
-                .params(points, Timestamp.from(Instant.now()), contactId).update();
-    }
-
     public void setStage(String contactId, LifecycleStage stage) {
         jdbc.sql("UPDATE contact SET lifecycle_stage = ?, updated_at = ? WHERE id = ?")
                 .params(stage.name(), Timestamp.from(Instant.now()), contactId).update();

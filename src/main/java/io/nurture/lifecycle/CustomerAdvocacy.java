@@ -26,6 +26,7 @@ class CustomerAdvocacy {
     static final String PROCESS_KEY = "customer-advocacy";
     static final String ANSWER_MESSAGE = "NpsSubmitted";
     static final String SCORE_GATEWAY = "Gateway_NpsScore";
+    static final String SURVEY_DELAY = "Timer_SurveyDelay";
 
     private final RuntimeService runtime;
     private final ContactRepository contacts;
@@ -59,7 +60,10 @@ class CustomerAdvocacy {
         if (answeredSurvey) {
             return;
         }
-        List<String> waitingForSurvey = running(contact.id()).stream().map(ProcessInstance::getId).toList();
+        // the customer answered before our survey went out: that survey is no longer needed
+        List<String> waitingForSurvey = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(contact.id()).activityIdIn(SURVEY_DELAY).list().stream()
+                .map(ProcessInstance::getId).toList();
         if (!waitingForSurvey.isEmpty()) {
             runtime.deleteProcessInstances(waitingForSurvey, "answered NPS before the survey", true, true);
         }

@@ -248,6 +248,10 @@ abstract class AbstractLifecycleIT {
 
         await().atMost(PATIENCE).until(() -> api.get("/engine-rest/task?processInstanceBusinessKey=" + contactId,
                 "sdrlead").json().size() == 1);
+        assertThat(api.get("/engine-rest/filter", "sdrlead").json().findValuesAsText("name"))
+                .contains("Escalated leads").doesNotContain("Leads to qualify");
+        assertThat(api.get("/engine-rest/filter", "success").json().findValuesAsText("name"))
+                .contains("Unhappy customers");
         JsonNode escalated = api.get("/engine-rest/task/" + task.get("id").asText(), "sdrlead").json();
         assertThat(escalated.get("priority").asInt()).isEqualTo(90);
         await().atMost(PATIENCE).until(() -> inbox().stream().anyMatch(mail -> mail.get("to").asText()
