@@ -7,7 +7,18 @@ import io.nurture.lifecycle.LifecycleStage;
 public record Contact(String id, String email, String firstName, String lastName, String company, String industry,
         Integer companySize, String country, String source, String phone, Boolean consentEmail, Boolean consentSms,
         LifecycleStage lifecycleStage, int behaviourScore, int fitScore, boolean unsubscribed, boolean disqualified,
-        String disqualifiedReason, Instant createdAt, Instant updatedAt) {
+        String disqualifiedReason, Instant createdAt, Instant updatedAt, Long revenue, String techStack,
+        String funding, Instant lastEngagedAt) {
+
+    /** A contact without the fit-only fields and engagement time (as before the lifecycle engine). */
+    public Contact(String id, String email, String firstName, String lastName, String company, String industry,
+            Integer companySize, String country, String source, String phone, Boolean consentEmail,
+            Boolean consentSms, LifecycleStage lifecycleStage, int behaviourScore, int fitScore, boolean unsubscribed,
+            boolean disqualified, String disqualifiedReason, Instant createdAt, Instant updatedAt) {
+        this(id, email, firstName, lastName, company, industry, companySize, country, source, phone, consentEmail,
+                consentSms, lifecycleStage, behaviourScore, fitScore, unsubscribed, disqualified, disqualifiedReason,
+                createdAt, updatedAt, null, null, null, null);
+    }
 
     public int score() {
         return behaviourScore + fitScore;

@@ -59,8 +59,8 @@ public class ContactRepository {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
-                INSERT INTO contact (id, email, lifecycle_stage, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?)""").params(id, normalizeEmail(email), stage.name(), now, now).update();
+                INSERT INTO contact (id, email, lifecycle_stage, created_at, updated_at, last_engaged_at)
+                VALUES (?, ?, ?, ?, ?, ?)""").params(id, normalizeEmail(email), stage.name(), now, now, now).update();
         return id;
     }
 
@@ -82,23 +82,26 @@ public class ContactRepository {
                   company_size = COALESCE(?, company_size), country = COALESCE(?, country),
                   source = COALESCE(source, ?), phone = COALESCE(?, phone),
                   consent_email = COALESCE(?, consent_email), consent_sms = COALESCE(?, consent_sms),
+                  revenue = COALESCE(?, revenue), tech_stack = COALESCE(?, tech_stack), funding = COALESCE(?, funding),
                   updated_at = ?
                 WHERE id = ?""")
                 .params(p.firstName(), p.lastName(), p.company(), p.industry(), p.companySize(), p.country(),
-                        p.source(), p.phone(), p.consentEmail(), p.consentSms(), Timestamp.from(Instant.now()),
-                        contactId)
+                        p.source(), p.phone(), p.consentEmail(), p.consentSms(), p.revenue(), p.techStack(),
+                        p.funding(), Timestamp.from(Instant.now()), contactId)
                 .update();
-    }
-
-    /** Atomic, never below zero: concurrent events for one contact all count. */
-    public void addBehaviourPoints(String contactId, int points) {
-        jdbc.sql("UPDATE contact SET behaviour_score = GREATEST(0, behaviour_score + ?), updated_at = ? WHERE id = ?")
-                .params(points, Timestamp.from(Instant.now()), contactId).update();
     }
 
     public void setStage(String contactId, LifecycleStage stage) {
         jdbc.sql("UPDATE contact SET lifecycle_stage = ?, updated_at = ? WHERE id = ?")
                 .params(stage.name(), Timestamp.from(Instant.now()), contactId).update();
+    }
+
+    /** Read by the decay: a contact that engaged recently keeps its behaviour score. */
+    public void markEngaged(String contactId, Instant at) {
+        jdbc.sql("""
+                UPDATE contact SET last_engaged_at = ? WHERE id = ?
+                AND (last_engaged_at IS NULL OR last_engaged_at < ?)""")
+                .params(Timestamp.from(at), contactId, Timestamp.from(at)).update();
     }
 
     public void markUnsubscribed(String contactId) {
@@ -119,6 +122,12 @@ public class ContactRepository {
                 LifecycleStage.valueOf(rs.getString("lifecycle_stage")), rs.getInt("behaviour_score"),
                 rs.getInt("fit_score"), rs.getBoolean("unsubscribed"), rs.getBoolean("disqualified"),
                 rs.getString("disqualified_reason"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                (Long) rs.getObject("revenue", Long.class), rs.getString("tech_stack"), rs.getString("funding"),
+                instantOrNull(rs.getTimestamp("last_engaged_at")));
+    }
+
+    private static Instant instantOrNull(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -12,7 +12,8 @@ import io.nurture.lifecycle.StageTransition;
 public record ContactView(String id, String email, String firstName, String lastName, String company,
         String industry, Integer companySize, String country, String source, String phone,
         LifecycleStage lifecycleStage, int behaviourScore, int fitScore, int score, Map<String, Boolean> consent,
-        boolean unsubscribed, boolean disqualified, String disqualifiedReason, Instant createdAt, List<StageTransition> stageHistory) {
+        boolean unsubscribed, boolean disqualified, String disqualifiedReason, Instant createdAt,
+        List<StageTransition> stageHistory, Long revenue, String techStack, String funding) {
 
     static ContactView of(Contact c, List<StageTransition> history) {
         Map<String, Boolean> consent = new LinkedHashMap<>();
@@ -20,6 +21,7 @@ public record ContactView(String id, String email, String firstName, String last
         consent.put("sms", c.consentSms());
         return new ContactView(c.id(), c.email(), c.firstName(), c.lastName(), c.company(), c.industry(),
                 c.companySize(), c.country(), c.source(), c.phone(), c.lifecycleStage(), c.behaviourScore(),
-                c.fitScore(), c.score(), consent, c.unsubscribed(), c.disqualified(), c.disqualifiedReason(), c.createdAt(), history);
+                c.fitScore(), c.score(), consent, c.unsubscribed(), c.disqualified(), c.disqualifiedReason(), c.createdAt(), history,
+                c.revenue(), c.techStack(), c.funding());
     }
 }

@@ -3,22 +3,31 @@ package io.nurture.event;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactProfile;
 import io.nurture.contact.ContactRepository;
+import io.nurture.contact.IdentityResolver;
+import io.nurture.contact.IdentityResolver.Resolved;
+import io.nurture.lifecycle.LeadRouting;
 import io.nurture.lifecycle.LifecycleService;
 import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.lifecycle.MqlRules;
 import io.nurture.lifecycle.StageRules;
 import io.nurture.scoring.BehaviourScoring;
+import io.nurture.scoring.FitScoring;
+import io.nurture.scoring.ScoreComponent;
+import io.nurture.scoring.Scores;
 
 /**
  * One event, one transaction: dedupe, resolve the contact, store, score, move the stage and let the campaigns react.
@@ -27,25 +36,33 @@ import io.nurture.scoring.BehaviourScoring;
 @Service
 public class EventIngestionService {
 
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 8;
     private static final Logger log = LoggerFactory.getLogger(EventIngestionService.class);
 
     private final TransactionTemplate transaction;
     private final ContactRepository contacts;
+    private final IdentityResolver identities;
     private final EventStore events;
-    private final BehaviourScoring scoring;
+    private final BehaviourScoring behaviour;
+    private final FitScoring fit;
+    private final Scores scores;
     private final StageRules stageRules;
+    private final MqlRules mqlRules;
     private final LifecycleService lifecycle;
     private final ApplicationEventPublisher publisher;
 
-    EventIngestionService(TransactionTemplate transaction, ContactRepository contacts, EventStore events,
-            BehaviourScoring scoring, StageRules stageRules, LifecycleService lifecycle,
-            ApplicationEventPublisher publisher) {
+    EventIngestionService(TransactionTemplate transaction, ContactRepository contacts, IdentityResolver identities,
+            EventStore events, BehaviourScoring behaviour, FitScoring fit, Scores scores, StageRules stageRules,
+            MqlRules mqlRules, LifecycleService lifecycle, ApplicationEventPublisher publisher) {
         this.transaction = transaction;
         this.contacts = contacts;
+        this.identities = identities;
         this.events = events;
-        this.scoring = scoring;
+        this.behaviour = behaviour;
+        this.fit = fit;
+        this.scores = scores;
         this.stageRules = stageRules;
+        this.mqlRules = mqlRules;
         this.lifecycle = lifecycle;
         this.publisher = publisher;
     }
@@ -56,13 +73,24 @@ public class EventIngestionService {
         for (int attempt = 1;; attempt++) {
             try {
                 return transaction.execute(status -> ingestOnce(event, actor));
-            } catch (DuplicateKeyException | OptimisticLockingException race) {
-                // the latter: a campaign job moved the same process instance while we correlated to it
+            } catch (DuplicateKeyException | OptimisticLockingException | PessimisticLockingFailureException race) {
+                // optimistic locking: a campaign job moved the same process instance while we correlated to it;
+                // pessimistic: the database broke a lock cycle between this request and a job
                 if (attempt == ATTEMPTS) {
                     throw race;
                 }
+                backOff(attempt);
                 log.debug("Retrying event {} after a concurrent change: {}", event.type().wireName(), race.getMessage());
             }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying an event", e);
         }
     }
 
@@ -74,53 +102,73 @@ public class EventIngestionService {
                 return new IngestionResult(contact.id(), contact.lifecycleStage(), contact.score(), true);
             }
         }
-        Optional<String> existing = findContact(event);
-        String contactId = existing.orElseGet(() -> contacts.create(event.email(), initialStage(event)));
-        if (existing.isEmpty() && event.anonymousId() != null) {
-            contacts.linkAnonymousId(contactId, event.anonymousId());
+        LeadRouting routing = mqlRules.route(event.type(), event.profile().source());
+        Resolved resolved = identities.resolve(event.contactId(), event.email(), event.anonymousId(),
+                initialStage(event, routing));
+        String contactId = resolved.contactId();
+        Contact before = contacts.lockById(contactId); // one event per contact at a time: scores and moves add up
+        if (event.profile().source() == null && before.source() != null) {
+            routing = mqlRules.route(event.type(), before.source()); // a known lead keeps its first source
         }
         contacts.updateProfile(contactId, event.profile());
-        int points = scoring.pointsFor(event.type());
-        events.append(event.eventId(), contactId, event.type(), event.occurredAt(), points, event.properties());
-        contacts.addBehaviourPoints(contactId, points);
+        score(contactId, event);
         if (event.type() == EventType.UNSUBSCRIBED) {
             contacts.markUnsubscribed(contactId);
         }
         // stage moves last: the campaigns they start see the stored event and score
-        String reason = "event " + event.type().wireName();
-        if (existing.isEmpty()) {
-            lifecycle.enter(contactId, initialStage(event), reason, actor);
-        } else {
-            boolean knownByEmail = contacts.getById(contactId).email() != null;
-            lifecycle.advance(contactId, stageRules.targetFor(event.type(), knownByEmail), reason, actor);
-        }
+        Contact after = contacts.getById(contactId);
+        moveStage(event, resolved, before, after, routing, actor);
         publisher.publishEvent(new ContactEventRecorded(contactId, event.type(), event.occurredAt(),
                 event.properties()));
         Contact contact = contacts.getById(contactId);
         return new IngestionResult(contact.id(), contact.lifecycleStage(), contact.score(), false);
     }
 
-    /** By contact id, then e-mail, then anonymous id; a visitor who gives an e-mail becomes known. */
-    private Optional<String> findContact(IncomingEvent event) {
-        if (event.contactId() != null) {
-            return Optional.of(contacts.getById(event.contactId()).id());
+    private void score(String contactId, IncomingEvent event) {
+        String reason = "event " + event.type().wireName();
+        long visitsBefore = event.type() == EventType.PAGE_VIEW ? events.count(contactId, EventType.PAGE_VIEW) : 0;
+        int points = behaviour.pointsFor(event.type(), event.properties(), visitsBefore);
+        events.append(event.eventId(), contactId, event.type(), event.occurredAt(), points, event.properties());
+        scores.addBehaviour(contactId, points, ScoreComponent.BEHAVIOUR, reason);
+        if (points > 0) {
+            contacts.markEngaged(contactId, event.occurredAt().isAfter(Instant.now()) ? Instant.now()
+                    : event.occurredAt());
         }
-        Optional<Contact> byEmail = Optional.ofNullable(event.email()).flatMap(contacts::findByEmail);
-        Optional<Contact> byAnonymousId = Optional.ofNullable(event.anonymousId()).flatMap(contacts::findByAnonymousId);
-        if (byEmail.isPresent()) {
-            if (event.anonymousId() != null && byAnonymousId.isEmpty()) {
-                contacts.linkAnonymousId(byEmail.get().id(), event.anonymousId());
-            }
-            return Optional.of(byEmail.get().id());
-        }
-        if (byAnonymousId.isPresent() && event.email() != null && byAnonymousId.get().email() == null) {
-            contacts.setEmail(byAnonymousId.get().id(), event.email());
-        }
-        return byAnonymousId.map(Contact::id);
+        scores.setFit(contactId, fit.fitOf(contacts.getById(contactId)), "profile after " + reason);
     }
 
-    private LifecycleStage initialStage(IncomingEvent event) {
-        return stageRules.targetFor(event.type(), event.email() != null);
+    private void moveStage(IncomingEvent event, Resolved resolved, Contact before, Contact after,
+            LeadRouting routing, String actor) {
+        String contactId = after.id();
+        String reason = "event " + event.type().wireName();
+        if (resolved.created()) {
+            lifecycle.enter(contactId, before.lifecycleStage(), routing.isStraightToSdr() && before.lifecycleStage()
+                    == LifecycleStage.MQL ? routing.reason() : reason, actor);
+        } else {
+            stageRules.targetFor(event.type(), after.lifecycleStage(), after.email() != null)
+                    .ifPresent(target -> lifecycle.advance(contactId, target, reason, actor));
+        }
+        Contact now = contacts.getById(contactId);
+        if (!canBecomeMql(now)) {
+            return;
+        }
+        if (routing.isStraightToSdr()) {
+            lifecycle.advance(contactId, LifecycleStage.MQL, routing.reason(), actor);
+        } else if (mqlRules.qualifies(now.score(), now.fitScore())
+                && (resolved.created() || !mqlRules.qualifies(before.score(), before.fitScore()))) {
+            lifecycle.advance(contactId, LifecycleStage.MQL, "Score " + now.score() + " (fit " + now.fitScore()
+                    + ") reached the MQL threshold", actor);
+        }
+    }
+
+    private boolean canBecomeMql(Contact contact) {
+        return contact.email() != null && !contact.disqualified() && contact.lifecycleStage().isBefore(
+                LifecycleStage.MQL) && stageRules.isConfigured(LifecycleStage.MQL);
+    }
+
+    private LifecycleStage initialStage(IncomingEvent event, LeadRouting routing) {
+        boolean known = event.email() != null;
+        return known && routing.isStraightToSdr() ? LifecycleStage.MQL : stageRules.initialStage(event.type(), known);
     }
 
     /** A validated event, ready to ingest. */

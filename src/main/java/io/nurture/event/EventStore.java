@@ -41,6 +41,18 @@ public class EventStore {
                 .update();
     }
 
+    long count(String contactId, EventType type) {
+        return jdbc.sql("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND type = ?")
+                .params(contactId, type.wireName()).query(Long.class).single();
+    }
+
+    /** The type of the event stored last for a contact (the one that triggered what happens now). */
+    public Optional<EventType> latestReceivedType(String contactId) {
+        return jdbc.sql("""
+                SELECT type FROM contact_event WHERE contact_id = ? ORDER BY received_at DESC, occurred_at DESC
+                LIMIT 1""").param(contactId).query(String.class).optional().flatMap(EventType::fromWireName);
+    }
+
     /** The latest events of a contact, newest first, for the people who work the lead. */
     public List<RecordedEvent> recent(String contactId, int limit) {
         return jdbc.sql("""

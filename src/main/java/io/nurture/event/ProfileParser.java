@@ -1,6 +1,10 @@
 package io.nurture.event;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.nurture.contact.ContactProfile;
 import io.nurture.web.InvalidInputException;
@@ -27,7 +31,40 @@ final class ProfileParser {
         return new ContactProfile(text(properties, "firstName", 100), text(properties, "lastName", 100),
                 text(properties, "company", 200), text(properties, "industry", 100), companySize(properties),
                 country == null ? null : country.toUpperCase(), text(properties, "source", 100), phone,
-                flag(consent, "email"), flag(consent, "sms"));
+                flag(consent, "email"), flag(consent, "sms"), revenue(properties), techStack(properties),
+                lowerCase(text(properties, "funding", 50)));
+    }
+
+    private static Long revenue(Map<String, Object> properties) {
+        Object value = properties.get("revenue");
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0) {
+            throw new InvalidInputException("properties.revenue must be a non-negative whole number (annual revenue)");
+        }
+        return ((Number) value).longValue();
+    }
+
+    /** A string ("salesforce, hubspot") or a list of strings; stored comma-separated in lower case. */
+    private static String techStack(Map<String, Object> properties) {
+        Object value = properties.get("techStack");
+        if (value instanceof List<?> list) {
+            if (!list.stream().allMatch(String.class::isInstance)) {
+                throw new InvalidInputException("properties.techStack must be a string or a list of strings");
+            }
+            value = String.join(",", list.stream().map(String.class::cast).toList());
+        }
+        String joined = text(Map.of("techStack", value == null ? "" : value), "techStack", 500);
+        if (joined == null) {
+            return null;
+        }
+        return Arrays.stream(joined.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
+    }
+
+    private static String lowerCase(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
     private static String text(Map<String, Object> properties, String key, int maxLength) {

@@ -54,8 +54,11 @@ class DealService {
                 .correlateAllWithResult();
         if (correlated.isEmpty()) {
             // no hand-off waits for this deal (e.g. the opportunity was created by hand): move it ourselves
-            lifecycle.moveTo(contactId, won ? LifecycleStage.CUSTOMER : LifecycleStage.LEAD,
-                    won ? "Deal won" : "Deal lost", actor);
+            if (won) {
+                lifecycle.moveTo(contactId, LifecycleStage.CUSTOMER, "Deal won", actor);
+            } else {
+                lifecycle.recycle(contactId, "Deal lost", actor);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
@@ -13,10 +14,17 @@ import org.springframework.stereotype.Component;
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactRepository;
 import io.nurture.event.EventStore;
+import io.nurture.event.EventType;
+import io.nurture.lifecycle.LeadRouting;
 import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.lifecycle.MqlRules;
 import io.nurture.lifecycle.StageChanged;
 
-/** Every new MQL gets one {@code lead-handoff} instance: the SDR's qualification task, then sales. */
+/**
+ * Every new MQL gets one {@code lead-handoff} instance: the SDR's qualification task, then sales. The row lock that
+ * {@code LifecycleService} holds on the contact while it moves makes this run once per MQL entry, however many events
+ * cross the threshold at the same moment.
+ */
 @Component
 class LeadHandoffStarter {
 
@@ -27,11 +35,16 @@ class LeadHandoffStarter {
     private final RuntimeService runtime;
     private final ContactRepository contacts;
     private final EventStore events;
+    private final MqlRules mqlRules;
+    private final SdrSla sla;
 
-    LeadHandoffStarter(RuntimeService runtime, ContactRepository contacts, EventStore events) {
+    LeadHandoffStarter(RuntimeService runtime, ContactRepository contacts, EventStore events, MqlRules mqlRules,
+            SdrSla sla) {
         this.runtime = runtime;
         this.contacts = contacts;
         this.events = events;
+        this.mqlRules = mqlRules;
+        this.sla = sla;
     }
 
     @EventListener
@@ -48,8 +61,11 @@ class LeadHandoffStarter {
                 .processInstanceBusinessKey(contactId).count() > 0;
     }
 
-    /** What the SDR and the sales rep see on their form. */
+    /** What the SDR and the sales rep see on their form, the routing decision and the SLA dates. */
     private VariableMap contextOf(Contact contact, String reason) {
+        LeadRouting routing = mqlRules.route(events.latestReceivedType(contact.id()).orElse(EventType.PAGE_VIEW),
+                contact.source());
+        var now = ClockUtil.getCurrentTime().toInstant();
         String recent = events.recent(contact.id(), 5).stream()
                 .map(e -> WHEN.format(e.occurredAt()) + "  " + e.type() + " (+" + e.points() + ")")
                 .collect(Collectors.joining("\n"));
@@ -61,6 +77,13 @@ class LeadHandoffStarter {
                 .putValue("company", nullToEmpty(contact.company()))
                 .putValue("source", nullToEmpty(contact.source()))
                 .putValue("score", contact.score())
+                .putValue("behaviourScore", contact.behaviourScore())
+                .putValue("fitScore", contact.fitScore())
+                .putValue("routing", routing.isStraightToSdr() ? "Straight to an SDR" : "Nurtured to the threshold")
+                .putValue("routingReason", reason)
+                .putValue("taskPriority", routing.priority())
+                .putValue("sdrDueDate", sla.dueDate(now))
+                .putValue("sdrReturnToPoolDate", sla.returnToPoolDate(now))
                 .putValue("lifecycleStage", LifecycleStage.MQL.name())
                 .putValue("mqlReason", reason)
                 .putValue("recentEvents", recent);

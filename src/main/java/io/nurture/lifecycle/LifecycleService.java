@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactRepository;
+import io.nurture.scoring.ScoreComponent;
+import io.nurture.scoring.Scores;
 
 /**
  * The only way a contact changes stage: every move is a ledger row and a {@link StageChanged} event, in the same
@@ -20,16 +22,22 @@ public class LifecycleService {
     private final ContactRepository contacts;
     private final StageLedger ledger;
     private final ApplicationEventPublisher events;
+    private final StageRules rules;
+    private final Scores scores;
 
-    LifecycleService(ContactRepository contacts, StageLedger ledger, ApplicationEventPublisher events) {
+    LifecycleService(ContactRepository contacts, StageLedger ledger, ApplicationEventPublisher events,
+            StageRules rules, Scores scores) {
         this.contacts = contacts;
         this.ledger = ledger;
         this.events = events;
+        this.rules = rules;
+        this.scores = scores;
     }
 
     /** Records the stage a brand-new contact starts in. */
     @Transactional
     public void enter(String contactId, LifecycleStage stage, String reason, String actor) {
+        requireConfigured(stage);
         record(contactId, null, stage, reason, actor);
     }
 
@@ -53,15 +61,36 @@ public class LifecycleService {
         return move(contact, target, reason, actor);
     }
 
+    /**
+     * Sends a contact back to nurture (SDR "not yet", a lost deal, returned by sales): the configured recycling stage,
+     * with the configured score penalty first, so the {@link StageChanged} listeners see the lowered score.
+     */
+    @Transactional
+    public boolean recycle(String contactId, String reason, String actor) {
+        Contact contact = contacts.lockById(contactId);
+        if (contact.lifecycleStage() == rules.recycleStage()) {
+            return false;
+        }
+        scores.addBehaviour(contactId, -rules.recyclePenalty(), ScoreComponent.PENALTY, "Recycled: " + reason);
+        return move(contact, rules.recycleStage(), reason, actor);
+    }
+
     @Transactional(readOnly = true)
     public List<StageTransition> history(String contactId) {
         return ledger.history(contactId);
     }
 
     private boolean move(Contact contact, LifecycleStage target, String reason, String actor) {
+        requireConfigured(target);
         contacts.setStage(contact.id(), target);
         record(contact.id(), contact.lifecycleStage(), target, reason, actor);
         return true;
+    }
+
+    private void requireConfigured(LifecycleStage stage) {
+        if (!rules.isConfigured(stage)) {
+            throw new IllegalStateException("Stage " + stage + " is not in nurture.lifecycle.stages " + rules.stages());
+        }
     }
 
     private void record(String contactId, LifecycleStage from, LifecycleStage to, String reason, String actor) {

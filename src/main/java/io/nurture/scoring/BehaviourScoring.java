@@ -1,12 +1,17 @@
 package io.nurture.scoring;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import io.nurture.event.EventType;
 
-/** Points per event come from the marketer's DMN table {@code behaviour-score} (hit policy COLLECT SUM). */
+/**
+ * Points per event come from the marketer's DMN table {@code behaviour-score} (hit policy COLLECT SUM) over the event
+ * type and a few of its properties; the latest deployed version is used, so a redeployed table scores the next event.
+ */
 @Service
 public class BehaviourScoring {
 
@@ -18,13 +23,14 @@ public class BehaviourScoring {
         this.decisions = decisions;
     }
 
-    public int pointsFor(EventType type) {
-        var result = decisions.evaluateDecisionTableByKey(DECISION_KEY,
-                Variables.createVariables().putValue("eventType", type.wireName()));
-        if (result.isEmpty()) {
-            return 0;
-        }
-        Object points = result.getSingleResult().getSingleEntry();
-        return points == null ? 0 : ((Number) points).intValue();
+    /** {@code visitsBefore}: the contact's page views before this event. */
+    public int pointsFor(EventType type, Map<String, Object> properties, long visitsBefore) {
+        Map<String, Object> props = properties == null ? Map.of() : properties;
+        var result = decisions.evaluateDecisionTableByKey(DECISION_KEY, Variables.createVariables()
+                .putValue("eventType", type.wireName())
+                .putValue("pagePath", props.get("page") instanceof String page ? page : null)
+                .putValue("visitsBefore", (int) Math.min(visitsBefore, Integer.MAX_VALUE))
+                .putValue("attendedMinutes", props.get("minutes") instanceof Integer minutes ? minutes : 0));
+        return DecisionResults.sumOf(result, "points");
     }
 }

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo team of the default profile: {@code sdr/sdr}, {@code sales/sales} and {@code marketer/marketer} in their
- * groups ({@code demo/demo}, the admin, comes from the Camunda starter).
+ * The demo team of the default profile: {@code sdr/sdr}, {@code sales/sales}, {@code marketer/marketer},
+ * {@code sdrlead/sdrlead} (escalated SDR tasks) and {@code success/success} (NPS detractors) in their groups ({@code demo/demo}, the admin, comes from the Camunda starter).
  */
 @Component
 class DemoIdentity {
@@ -22,6 +22,8 @@ class DemoIdentity {
         team("sdr", "Sales development", "sdr", "Sam", "Rivera");
         team("sales", "Sales", "sales", "Sasha", "Kim");
         team("marketing", "Marketing", "marketer", "Mia", "Torres");
+        team("sdr-lead", "SDR leads", "sdrlead", "Lee", "Okafor");
+        team("success", "Customer success", "success", "Sky", "Larsen");
     }
 
     private void team(String groupId, String groupName, String userId, String firstName, String lastName) {

@@ -22,6 +22,8 @@ class TasklistFilters {
 
     static final String LEADS_TO_QUALIFY = "Leads to qualify";
     static final String HAND_OFFS = "Hand-offs";
+    static final String ESCALATED_LEADS = "Escalated leads";
+    static final String UNHAPPY_CUSTOMERS = "Unhappy customers";
     static final String MY_TASKS = "My tasks";
     static final String ALL_TASKS = "All tasks";
 
@@ -44,6 +46,11 @@ class TasklistFilters {
         create(LEADS_TO_QUALIFY, "New MQLs waiting for an SDR", -10, "#1e88e5", sdrQueue, "sdr");
         TaskQuery salesQueue = tasks.createTaskQuery().taskCandidateGroup("sales").includeAssignedTasks();
         create(HAND_OFFS, "Qualified leads for sales to accept", -5, "#43a047", salesQueue, "sales");
+        create(ESCALATED_LEADS, "SDR tasks past their SLA", -8, "#e53935",
+                tasks.createTaskQuery().taskCandidateGroup("sdr-lead").includeAssignedTasks().orderByDueDate().asc(),
+                "sdr-lead");
+        create(UNHAPPY_CUSTOMERS, "NPS detractors to call back", -4, "#8e24aa",
+                tasks.createTaskQuery().taskCandidateGroup("success").includeAssignedTasks(), "success");
         create(MY_TASKS, "Tasks assigned to me", 0, "#fb8c00",
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Authorization.ANY);
         create(ALL_TASKS, "Every open task", 10, "#757575", tasks.createTaskQuery(), null);
@@ -60,7 +67,8 @@ class TasklistFilters {
                                 Map.of("name", "contactName", "label", "Contact"),
                                 Map.of("name", "company", "label", "Company"),
                                 Map.of("name", "score", "label", "Score"),
-                                Map.of("name", "source", "label", "Source"))))
+                                Map.of("name", "source", "label", "Source"),
+                                Map.of("name", "routing", "label", "Routing"))))
                 .setQuery(query);
         filters.saveFilter(filter);
         if (group != null) {

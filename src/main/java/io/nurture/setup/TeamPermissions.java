@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /**
- * The grants each team's work needs, given to the groups {@code sdr}, {@code sales} and {@code marketing} in every
+ * The grants each team's work needs, given to the groups {@code sdr}, {@code sales}, {@code marketing},
+ * {@code sdr-lead} and {@code success} in every
  * profile: in production an admin only creates the groups and adds people to them.
  */
 @Component
@@ -22,7 +23,7 @@ class TeamPermissions {
     }
 
     void grantMissing() {
-        for (String group : new String[] { "sdr", "sales", "marketing" }) {
+        for (String group : new String[] { "sdr", "sales", "marketing", "sdr-lead", "success" }) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
             grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
@@ -31,6 +32,8 @@ class TeamPermissions {
         // the contact's context (name, company, score) on the cards of the Tasklist filters
         grant("sdr", Resources.PROCESS_DEFINITION, "lead-handoff", Permissions.READ_INSTANCE);
         grant("sales", Resources.PROCESS_DEFINITION, "lead-handoff", Permissions.READ_INSTANCE);
+        grant("sdr-lead", Resources.PROCESS_DEFINITION, "lead-handoff", Permissions.READ_INSTANCE);
+        grant("success", Resources.PROCESS_DEFINITION, "customer-advocacy", Permissions.READ_INSTANCE);
         // marketers watch their campaigns in Cockpit
         grant("marketing", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant("marketing", Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);

@@ -2,6 +2,7 @@ package io.nurture.web;
 
 import java.util.stream.Collectors;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,8 +39,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Deal not allowed", e.getMessage());
     }
 
-    @ExceptionHandler(OptimisticLockingException.class)
-    ResponseEntity<ProblemDetail> busy(OptimisticLockingException e) {
+    @ExceptionHandler({ OptimisticLockingException.class, PessimisticLockingFailureException.class })
+    ResponseEntity<ProblemDetail> busy(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
                         "The contact's campaigns were changing at the same moment; please retry"));

@@ -6,7 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -15,16 +16,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +57,11 @@ class LeadHandoffProcessTest {
     private final List<StageChange> stageChanges = new ArrayList<>();
     private final List<String> disqualifications = new ArrayList<>();
     private final List<String> completedBy = new ArrayList<>();
+    private final List<String> recycled = new ArrayList<>();
+    private final List<String> reminders = new ArrayList<>();
+
+    private static final Date SLA_DUE = Date.from(Instant.parse("2026-11-24T10:00:00Z"));
+    private static final Date RETURN_TO_POOL = Date.from(Instant.parse("2026-11-25T10:00:00Z"));
 
     record StageChange(String contactId, String stage, String reason) {
     }
@@ -66,11 +77,20 @@ class LeadHandoffProcessTest {
                 execution.getProcessBusinessKey() + ": " + execution.getVariableLocal("reason")));
         Mocks.register("recordTaskActor", (TaskListener) task -> completedBy.add(task.getTaskDefinitionKey()));
         Mocks.register("requireRoutableDecision", (TaskListener) task -> { });
+        Mocks.register("recycleContact", (JavaDelegate) execution -> recycled.add(
+                execution.getProcessBusinessKey() + ": " + execution.getVariableLocal("reason")));
+        Mocks.register("remindTaskOwners", (JavaDelegate) execution -> reminders.add(
+                execution.getVariableLocal("userTask") + " " + execution.getVariableLocal("template") + " "
+                        + execution.getVariableLocal("subject")));
+        Mocks.register("escalateTask", new EscalateTaskDelegate());
+        Mocks.register("returnTaskToPool", new ReturnTaskToPoolDelegate());
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T10:00:00Z")));
     }
 
     @AfterEach
     void tearDown() {
         Mocks.reset();
+        ClockUtil.reset();
     }
 
     @Test
@@ -101,8 +121,8 @@ class LeadHandoffProcessTest {
 
         assertThat(stageChanges).containsExactly(
                 new StageChange(CONTACT_ID, "SQL", "Qualified by SDR"),
-                new StageChange(CONTACT_ID, "OPPORTUNITY", "Accepted by sales"),
-                new StageChange(CONTACT_ID, "LEAD", "Deal lost"));
+                new StageChange(CONTACT_ID, "OPPORTUNITY", "Accepted by sales"));
+        assertThat(recycled).containsExactly(CONTACT_ID + ": Deal lost");
         assertThat(instance).isEnded().hasPassed("Task_RecycleLostDeal", "EndEvent_DealLost")
                 .hasNotPassed("Task_MoveToCustomer");
     }
@@ -114,9 +134,8 @@ class LeadHandoffProcessTest {
         qualifyAs(instance, "qualified");
         acceptHandoff(instance, false);
 
-        assertThat(stageChanges).containsExactly(
-                new StageChange(CONTACT_ID, "SQL", "Qualified by SDR"),
-                new StageChange(CONTACT_ID, "LEAD", "Returned by sales"));
+        assertThat(stageChanges).containsExactly(new StageChange(CONTACT_ID, "SQL", "Qualified by SDR"));
+        assertThat(recycled).containsExactly(CONTACT_ID + ": Returned by sales");
         assertThat(instance).isEnded().hasPassed("EndEvent_ReturnedToMarketing")
                 .hasNotPassed("Task_MoveToOpportunity", "Event_DealClosed");
     }
@@ -127,7 +146,8 @@ class LeadHandoffProcessTest {
 
         qualifyAs(instance, "nurture");
 
-        assertThat(stageChanges).containsExactly(new StageChange(CONTACT_ID, "LEAD", "Sent back to nurture by SDR"));
+        assertThat(stageChanges).isEmpty();
+        assertThat(recycled).containsExactly(CONTACT_ID + ": Sent back to nurture by SDR");
         assertThat(instance).isEnded().hasPassed("EndEvent_BackToNurture")
                 .hasNotPassed("Task_AcceptHandoff");
     }
@@ -143,17 +163,66 @@ class LeadHandoffProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_Disqualified");
     }
 
+    @Test
+    void anSdrTaskPastItsDueDateRemindsAndEscalatesToTheSdrLeadsButStaysOpen() {
+        ProcessInstance instance = startHandoff();
+        assertThat(dueTimers(instance)).isEmpty();
+
+        ClockUtil.setCurrentTime(new Date(SLA_DUE.getTime() + 60_000));
+        assertThat(dueTimers(instance)).extracting(Job::getDuedate).containsExactly(SLA_DUE);
+        execute(dueTimers(instance).get(0));
+        runServiceTask(instance); // reminder e-mail
+        assertThat(reminders).containsExactly("Task_QualifyLead sdr-reminder Lead waiting: Ada Lovelace (Acme)");
+        runServiceTask(instance); // escalation
+
+        assertThat(instance).isWaitingAt("Task_QualifyLead").hasPassed("Task_EscalateToSdrLead", "EndEvent_Escalated");
+        Task qualify = task(instance);
+        assertThat(qualify).hasCandidateGroup("sdr").hasCandidateGroup("sdr-lead");
+        assertThat(qualify.getPriority()).isEqualTo(100);
+        qualifyAs(instance, "qualified");
+        assertThat(stageChanges).containsExactly(new StageChange(CONTACT_ID, "SQL", "Qualified by SDR"));
+    }
+
+    @Test
+    void aClaimedTaskStillNotWorkedAfterTheLongerLimitGoesBackToThePool() {
+        ProcessInstance instance = startHandoff();
+        taskService().claim(task(instance).getId(), "sdr");
+
+        ClockUtil.setCurrentTime(new Date(RETURN_TO_POOL.getTime() + 60_000));
+        List<Job> due = dueTimers(instance);
+        assertThat(due).extracting(Job::getDuedate).containsExactlyInAnyOrder(SLA_DUE, RETURN_TO_POOL);
+        execute(due.stream().filter(job -> job.getDuedate().equals(RETURN_TO_POOL)).findFirst().orElseThrow());
+        runServiceTask(instance);
+
+        assertThat(instance).isWaitingAt("Task_QualifyLead").hasPassed("EndEvent_ReturnedToPool");
+        assertThat(task(instance)).isNotAssigned().hasCandidateGroup("sdr");
+        qualifyAs(instance, "nurture");
+    }
+
+    private static List<Job> dueTimers(ProcessInstance instance) {
+        return managementService().createJobQuery().processInstanceId(instance.getId()).timers().executable().list();
+    }
+
     private ProcessInstance startHandoff() {
-        ProcessInstance instance = runtimeService().startProcessInstanceByKey("lead-handoff", CONTACT_ID, Map.of(
-                "contactId", CONTACT_ID,
-                "contactName", "Ada Lovelace",
-                "contactLabel", "Ada Lovelace (Acme)",
-                "company", "Acme",
-                "source", "demo_requested",
-                "score", 72,
-                "lifecycleStage", "MQL",
-                "recentEvents", "2026-11-20 pricing_page_view\n2026-11-22 demo_requested"));
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey("lead-handoff", CONTACT_ID,
+                Variables.createVariables()
+                .putValue("contactId", CONTACT_ID)
+                .putValue("contactName", "Ada Lovelace")
+                .putValue("contactLabel", "Ada Lovelace (Acme)")
+                .putValue("company", "Acme")
+                .putValue("source", "demo_requested")
+                .putValue("score", 72)
+                .putValue("lifecycleStage", "MQL")
+                .putValue("recentEvents", "2026-11-20 pricing_page_view\n2026-11-22 demo_requested")
+                .putValue("routing", "Straight to an SDR")
+                .putValue("routingReason", "Demo request: straight to an SDR")
+                .putValue("taskPriority", 90)
+                .putValue("sdrDueDate", SLA_DUE)
+                .putValue("sdrReturnToPoolDate", RETURN_TO_POOL));
         assertThat(instance).isStarted().hasBusinessKey(CONTACT_ID);
+        Task qualify = task(instance);
+        assertThat(qualify.getPriority()).as("priority from the routing decision").isEqualTo(90);
+        assertThat(qualify.getDueDate()).as("SDR SLA").isEqualTo(SLA_DUE);
         return instance;
     }
 
@@ -162,7 +231,6 @@ class LeadHandoffProcessTest {
         assertThat(instance).isWaitingAt("Task_QualifyLead");
         Task qualify = task(instance);
         assertThat(qualify).hasName("Qualify Ada Lovelace (Acme)").hasCandidateGroup("sdr").isNotAssigned();
-        assertThat(qualify.getPriority()).isEqualTo(50);
         assertThat(deployedForm(qualify)).contains("\"id\": \"qualify-lead\"");
 
         complete(qualify, withVariables("outcome", outcome, "sdrNote", "Talked on the phone"));
@@ -191,9 +259,9 @@ class LeadHandoffProcessTest {
         runServiceTask(instance);
     }
 
-    /** Every service task is asyncBefore: run its job, as the job executor would. */
+    /** Every service task is asyncBefore: run its job (not the SLA timers), as the job executor would. */
     private void runServiceTask(ProcessInstance instance) {
-        execute(job(instance));
+        execute(managementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult());
     }
 
     private static String deployedForm(Task task) {

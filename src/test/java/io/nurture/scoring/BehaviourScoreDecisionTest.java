@@ -74,8 +74,29 @@ class BehaviourScoreDecisionTest {
                 });
     }
 
+    @ParameterizedTest(name = "{0} on {1} after {2} visits, {3} minutes, scores {4}")
+    @CsvSource(nullValues = "null", value = {
+            "page_view, /blog/scoring, 0, 0, 1",
+            "page_view, /blog/scoring, 1, 0, 1",
+            "page_view, /blog/scoring, 2, 0, 3",
+            "page_view, /pricing, 0, 0, 10",
+            "page_view, /pricing/enterprise, 5, 0, 12",
+            "page_view, null, 0, 0, 1",
+            "webinar_attended, null, 0, 10, 15",
+            "webinar_attended, null, 0, 45, 25"
+    })
+    void propertiesOfTheEventAddToItsPoints(String eventType, String pagePath, int visitsBefore, int minutes,
+            int points) {
+        DmnDecisionTableResult result = decisionService.evaluateDecisionTableByKey("behaviour-score",
+                Variables.putValue("eventType", eventType).putValue("pagePath", pagePath)
+                        .putValue("visitsBefore", visitsBefore).putValue("attendedMinutes", minutes));
+
+        assertThat((Object) result.getSingleEntry()).isEqualTo(points);
+    }
+
     private DmnDecisionTableResult evaluate(String eventType) {
         return decisionService.evaluateDecisionTableByKey("behaviour-score",
-                Variables.putValue("eventType", eventType));
+                Variables.putValue("eventType", eventType).putValue("pagePath", null).putValue("visitsBefore", 0)
+                        .putValue("attendedMinutes", 0));
     }
 }

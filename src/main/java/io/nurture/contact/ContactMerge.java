@@ -1,0 +1,56 @@
+package io.nurture.contact;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.nurture.scoring.ScoreComponent;
+import io.nurture.scoring.Scores;
+
+/**
+ * Two records turned out to be one person: the survivor takes over the other's events, stage ledger, score history,
+ * deliveries, deals and anonymous ids, and its behaviour score, in one transaction; then the other is deleted.
+ */
+@Service
+class ContactMerge {
+
+    private static final List<String> OWNED_TABLES = List.of("contact_event", "stage_transition", "score_history",
+            "delivery", "deal", "contact_anonymous_id");
+
+    private final ContactRepository contacts;
+    private final Scores scores;
+    private final RuntimeService runtime;
+    private final JdbcClient jdbc;
+
+    ContactMerge(ContactRepository contacts, Scores scores, RuntimeService runtime, JdbcClient jdbc) {
+        this.contacts = contacts;
+        this.scores = scores;
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    void mergeInto(String survivorId, String mergedId) {
+        // always lock in the same order, so two merges of the same pair cannot deadlock
+        boolean survivorFirst = survivorId.compareTo(mergedId) < 0;
+        contacts.lockById(survivorFirst ? survivorId : mergedId);
+        Contact merged = contacts.lockById(survivorFirst ? mergedId : survivorId);
+        merged = survivorFirst ? merged : contacts.getById(mergedId);
+        for (String table : OWNED_TABLES) {
+            jdbc.sql("UPDATE " + table + " SET contact_id = ? WHERE contact_id = ?").params(survivorId, mergedId)
+                    .update();
+        }
+        List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(mergedId).list()
+                .stream().map(ProcessInstance::getId).toList();
+        if (!running.isEmpty()) {
+            runtime.deleteProcessInstances(running, "merged into contact " + survivorId, true, true);
+        }
+        jdbc.sql("DELETE FROM contact WHERE id = ?").param(mergedId).update();
+        scores.addBehaviour(survivorId, merged.behaviourScore(), ScoreComponent.BEHAVIOUR,
+                "Merged the history of " + (merged.email() == null ? "an anonymous visitor" : merged.email()));
+    }
+}

@@ -1,0 +1,59 @@
+package io.nurture.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.nurture.contact.ContactProfile;
+import io.nurture.event.EventIngestionService.IncomingEvent;
+import io.nurture.lifecycle.LifecycleStage;
+
+/**
+ * A campaign job that moves the contact's process instance while an event correlates to it (optimistic locking), or a
+ * lock cycle the database breaks, must not fail the API call: the whole event transaction is retried.
+ */
+class EventIngestionRetryTest {
+
+    private final TransactionTemplate transaction = mock(TransactionTemplate.class);
+    private final EventIngestionService ingestion = new EventIngestionService(transaction, null, null, null, null,
+            null, null, null, null, null, null);
+    private final IncomingEvent event = new IncomingEvent(null, EventType.EMAIL_CLICKED, "ada@example.com", null, null,
+            Instant.now(), ContactProfile.EMPTY, Map.of());
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBusyProcessInstanceOrALockConflictIsRetriedUntilTheEventIsStored() {
+        IngestionResult stored = new IngestionResult("c-1", LifecycleStage.LEAD, 13, false);
+        when(transaction.execute(any(TransactionCallback.class)))
+                .thenThrow(new OptimisticLockingException("instance changed by a job"))
+                .thenThrow(new CannotAcquireLockException("deadlock detected"))
+                .thenThrow(new OptimisticLockingException("again"))
+                .thenReturn(stored);
+
+        assertThat(ingestion.ingest(event, "marketer")).isEqualTo(stored);
+        verify(transaction, times(4)).execute(any(TransactionCallback.class));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConflictThatNeverEndsIsReportedAfterTheLastAttempt() {
+        when(transaction.execute(any(TransactionCallback.class)))
+                .thenThrow(new OptimisticLockingException("always busy"));
+
+        assertThatThrownBy(() -> ingestion.ingest(event, "marketer")).isInstanceOf(OptimisticLockingException.class);
+        verify(transaction, times(8)).execute(any(TransactionCallback.class));
+    }
+}
