@@ -23,6 +23,15 @@ public class SendSteps {
     /** {@code inputNames}: the step's own inputs (local variables) the channel needs, e.g. subject or text. */
     public SendRequest request(DelegateExecution execution, String channel, String template, String... inputNames) {
         Map<String, Object> inputs = new HashMap<>();
+        // process variables (cartUrl, dateName…) personalise too; the step's own inputs win
+        Map<String, Object> variables = execution.getVariables();
+        if (variables != null) {
+            variables.forEach((name, value) -> {
+                if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                    inputs.put(name, value);
+                }
+            });
+        }
         for (String name : inputNames) {
             Object value = execution.getVariableLocal(name);
             if (value != null) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.channel.Channel;
 import io.nurture.channel.Outbound;
+import io.nurture.channel.TextTemplates;
 import io.nurture.contact.Contact;
 import io.nurture.tracking.TrackingLinks;
 import io.nurture.tracking.TrackingLinks.DeliveryLinks;
@@ -28,13 +29,15 @@ class EmailChannel implements Channel {
     private final JavaMailSender mailSender;
     private final EmailTemplates templates;
     private final TrackingLinks tracking;
+    private final TextTemplates texts;
     private final String from;
 
-    EmailChannel(JavaMailSender mailSender, EmailTemplates templates, TrackingLinks tracking,
+    EmailChannel(JavaMailSender mailSender, EmailTemplates templates, TrackingLinks tracking, TextTemplates texts,
             @Value("${nurture.mail.from}") String from) {
         this.mailSender = mailSender;
         this.templates = templates;
         this.tracking = tracking;
+        this.texts = texts;
         this.from = from;
     }
 
@@ -66,7 +69,7 @@ class EmailChannel implements Channel {
                     "UTF-8");
             helper.setFrom(from);
             helper.setTo(message.address());
-            helper.setSubject(message.input("subject"));
+            helper.setSubject(texts.render(message.input("subject"), model));
             helper.setText(templates.text(template, model), templates.html(template, model));
             mail.setHeader("Message-ID", message.messageId());
             if (!message.request().transactional()) {
