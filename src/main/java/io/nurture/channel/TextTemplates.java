@@ -1,27 +1,31 @@
 package io.nurture.channel;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.StringTemplateResolver;
 
-/** Short texts written in the diagram (SMS, in-app), personalised Thymeleaf-style: {@code Hi [[${firstName}]]}. */
+/**
+ * Short texts written in the diagram (SMS, in-app, subject lines), personalised with {@code {{firstName}}}. Not
+ * {@code ${…}}: the engine would evaluate that itself when it maps the step's inputs.
+ */
 @Component
 public class TextTemplates {
 
-    private final SpringTemplateEngine engine = new SpringTemplateEngine();
-
-    TextTemplates() {
-        StringTemplateResolver resolver = new StringTemplateResolver();
-        resolver.setTemplateMode(TemplateMode.TEXT);
-        resolver.setCacheable(true);
-        engine.setTemplateResolver(resolver);
-    }
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
 
     public String render(String text, Map<String, Object> model) {
-        return text == null ? null : engine.process(text, new Context(null, model)).trim();
+        if (text == null) {
+            return null;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder rendered = new StringBuilder();
+        while (matcher.find()) {
+            Object value = model.get(matcher.group(1));
+            matcher.appendReplacement(rendered, Matcher.quoteReplacement(value == null ? "" : value.toString()));
+        }
+        matcher.appendTail(rendered);
+        return rendered.toString().replaceAll("\\s+([,.!?])", "$1").trim();
     }
 }
