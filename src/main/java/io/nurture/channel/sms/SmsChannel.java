@@ -36,7 +36,7 @@ class SmsChannel implements Channel {
             @Value("${nurture.channels.sms.from:Nurture}") String from,
             @Value("${nurture.channels.sms.timeout:PT10S}") Duration timeout) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(timeout).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
         requests.setReadTimeout(timeout);
         this.http = RestClient.builder().requestFactory(requests).baseUrl(baseUrl)
                 .defaultHeader("Authorization", "Bearer " + apiKey).build();

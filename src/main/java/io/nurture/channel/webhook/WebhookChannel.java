@@ -53,7 +53,7 @@ class WebhookChannel implements Channel {
         this.endpoints = Binder.get(environment).bind("nurture.channels.webhook.endpoints",
                 Bindable.mapOf(String.class, Endpoint.class)).orElse(Map.of());
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(timeout).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
         requests.setReadTimeout(timeout);
         this.http = RestClient.builder().requestFactory(requests).build();
         this.json = json;
