@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
+import io.nurture.channel.SendSteps;
+
 /**
  * The messages every campaign diagram listens to, correlated to all of a contact's instances waiting for them.
  * Correlating to nobody is fine: a contact need not be in any campaign.
@@ -30,6 +32,18 @@ public class CampaignMessages {
     void send(String message, String contactId, Map<String, Object> variables) {
         runtime.createMessageCorrelation(message).processInstanceBusinessKey(contactId).setVariables(variables)
                 .correlateAllWithResult();
+    }
+
+    /**
+     * A click moves only a gateway waiting behind the very mail it came from: a late click on an earlier mail must not
+     * count for the step the campaign has moved on to.
+     */
+    void clicked(String contactId, Object step) {
+        var correlation = runtime.createMessageCorrelation(CLICKED).processInstanceBusinessKey(contactId);
+        if (step != null) {
+            correlation.processInstanceVariableEquals(SendSteps.LAST_EMAIL_STEP_VARIABLE, step);
+        }
+        correlation.correlateAllWithResult();
     }
 
     /** Ends the contact's campaigns as suppressed, except the instance asking (it ends by its own path). */
