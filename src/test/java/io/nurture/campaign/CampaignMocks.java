@@ -1,6 +1,10 @@
 package io.nurture.campaign;
 
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,13 +12,19 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Stand-ins for every delegate the campaign diagrams name, registered with the MockExpressionManager of
- * camunda.cfg.xml. They record what the diagram asked for; the real beans are tested against the real app.
+ * camunda.cfg.xml. They record what the diagram asked for; the real beans are tested against the real app. As a JUnit
+ * extension it also binds camunda-bpm-assert to the test's engine and starts Camunda's clock at a fixed instant.
  */
-class CampaignMocks {
+class CampaignMocks implements BeforeEachCallback, AfterEachCallback {
 
     /** One step the diagram ran: which activity, through which delegate, with which inputs. */
     record Step(String delegate, String activityId, Map<String, Object> inputs) {
@@ -28,7 +38,28 @@ class CampaignMocks {
     final Map<String, Object> contact = new HashMap<>(Map.of("fitScore", 10, "industry", "retail"));
     String variant = "A";
 
-    CampaignMocks register() {
+    private final ProcessEngineCoverageExtension engine;
+    private final Instant start;
+
+    CampaignMocks(ProcessEngineCoverageExtension engine, Instant start) {
+        this.engine = engine;
+        this.start = start;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        init(engine.getProcessEngine());
+        ClockUtil.setCurrentTime(Date.from(start));
+        register();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    private void register() {
         for (String delegate : List.of("sendEmail", "sendSms", "sendInApp", "sendWebhook", "updateScore",
                 "enrolInCampaign", "sunsetContact", "startReEngagement", "fireDateTriggers")) {
             Mocks.register(delegate, (JavaDelegate) execution -> record(delegate, execution));
@@ -42,7 +73,6 @@ class CampaignMocks {
             execution.setVariable("variant", variant);
         });
         Mocks.register("endSplit", (ExecutionListener) execution -> execution.removeVariable("variant"));
-        return this;
     }
 
     private void record(String delegate, DelegateExecution execution) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import io.nurture.Mailbox;
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
 
@@ -268,14 +268,7 @@ class CampaignsIT {
     }
 
     private static long mailsWithSubject(String email, String subject) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.toString(message.getAllRecipients()).contains(email)
-                        && subject.equals(message.getSubject());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
+        return Mailbox.withSubject(smtp.getReceivedMessages(), email, subject);
     }
 
     private static <T> List<T> concurrently(int threads, java.util.concurrent.Callable<T> call) throws Exception {

@@ -2,20 +2,14 @@ package io.nurture.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,20 +27,8 @@ class ReEngagementProcessTest {
 
     private static final String CONTACT_ID = "c-9";
 
-    private CampaignMocks mocks;
-
-    @BeforeEach
-    void setUp() {
-        init(extension.getProcessEngine());
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T10:00:00Z")));
-        mocks = new CampaignMocks().register();
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-    }
+    @RegisterExtension
+    final CampaignMocks mocks = new CampaignMocks(extension, Instant.parse("2026-11-23T10:00:00Z"));
 
     @Test
     void threeUnansweredMailsSunsetTheContact() {

@@ -2,7 +2,6 @@ package io.nurture.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -14,14 +13,10 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,20 +35,8 @@ class TriggeredProcessTest {
     private static final String CONTACT_ID = "c-11";
     private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
-    private CampaignMocks mocks;
-
-    @BeforeEach
-    void setUp() {
-        init(extension.getProcessEngine());
-        ClockUtil.setCurrentTime(Date.from(START));
-        mocks = new CampaignMocks().register();
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-    }
+    @RegisterExtension
+    final CampaignMocks mocks = new CampaignMocks(extension, START);
 
     @Test
     void anAbandonedCartGetsAReminderAfterAnHourAndASecondOneADayLater() {

@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +64,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.nurture.Mailbox;
 import io.nurture.NurtureClient;
 import jakarta.mail.internet.MimeMessage;
 
@@ -453,13 +453,7 @@ class ChannelSendIT {
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.toString(message.getAllRecipients()).contains(address);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Mailbox.to(smtp.getReceivedMessages(), address);
     }
 
     /** A fixed-offset zone in which it is about {@code localTime} right now. */

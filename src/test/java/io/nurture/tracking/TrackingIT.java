@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -31,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import io.nurture.Mailbox;
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
 import io.nurture.channel.email.MailParts;
@@ -255,13 +255,7 @@ class TrackingIT {
     }
 
     private static MimeMessage mailTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.toString(message.getAllRecipients()).contains(email);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).findFirst().orElse(null);
+        return Mailbox.to(smtp.getReceivedMessages(), email).stream().findFirst().orElse(null);
     }
 
     private void bounce(Lead lead, String type) {

@@ -1,20 +1,18 @@
 package io.nurture.channel.sms;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 import io.nurture.channel.Channel;
 import io.nurture.channel.Outbound;
+import io.nurture.channel.ProviderHttp;
 import io.nurture.channel.SendRejectedException;
 import io.nurture.channel.TextTemplates;
 import io.nurture.contact.Contact;
@@ -35,10 +33,7 @@ class SmsChannel implements Channel {
             @Value("${nurture.channels.sms.api-key:}") String apiKey,
             @Value("${nurture.channels.sms.from:Nurture}") String from,
             @Value("${nurture.channels.sms.timeout:PT10S}") Duration timeout) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
-        requests.setReadTimeout(timeout);
-        this.http = RestClient.builder().requestFactory(requests).baseUrl(baseUrl)
+        this.http = ProviderHttp.client(timeout).baseUrl(baseUrl)
                 .defaultHeader("Authorization", "Bearer " + apiKey).build();
         this.texts = texts;
         this.from = from;
@@ -63,15 +58,11 @@ class SmsChannel implements Channel {
                             message.deliveryId()))
                     .retrieve().toBodilessEntity();
         } catch (RestClientResponseException e) {
-            if (isPermanent(e.getStatusCode())) {
+            if (ProviderHttp.isPermanent(e.getStatusCode())) {
                 throw new SendRejectedException("SMS provider refused the message: " + e.getStatusCode() + " "
                         + e.getResponseBodyAsString());
             }
             throw e;
         }
-    }
-
-    private static boolean isPermanent(HttpStatusCode status) {
-        return status.is4xxClientError() && status.value() != 408 && status.value() != 429;
     }
 }

@@ -1,6 +1,5 @@
 package io.nurture.channel.webhook;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -17,9 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -29,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.nurture.channel.Channel;
 import io.nurture.channel.Outbound;
+import io.nurture.channel.ProviderHttp;
 import io.nurture.channel.SendRejectedException;
 import io.nurture.contact.Contact;
 
@@ -52,10 +50,7 @@ class WebhookChannel implements Channel {
             @Value("${nurture.channels.webhook.timeout:PT10S}") Duration timeout) {
         this.endpoints = Binder.get(environment).bind("nurture.channels.webhook.endpoints",
                 Bindable.mapOf(String.class, Endpoint.class)).orElse(Map.of());
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build());
-        requests.setReadTimeout(timeout);
-        this.http = RestClient.builder().requestFactory(requests).build();
+        this.http = ProviderHttp.client(timeout).build();
         this.json = json;
     }
 
@@ -92,7 +87,7 @@ class WebhookChannel implements Channel {
                     .header("X-Nurture-Signature", "sha256=" + hmac(endpoint.secret(), body))
                     .body(body).retrieve().toBodilessEntity();
         } catch (RestClientResponseException e) {
-            if (isPermanent(e.getStatusCode())) {
+            if (ProviderHttp.isPermanent(e.getStatusCode())) {
                 throw new SendRejectedException("Webhook refused: " + e.getStatusCode());
             }
             throw e;
@@ -131,9 +126,5 @@ class WebhookChannel implements Channel {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean isPermanent(HttpStatusCode status) {
-        return status.is4xxClientError() && status.value() != 408 && status.value() != 429;
     }
 }
