@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
-import io.nurture.channel.SendSteps;
+import io.nurture.channel.DeliveryLog;
 
 /**
  * The messages every campaign diagram listens to, correlated to all of a contact's instances waiting for them.
@@ -24,9 +24,11 @@ public class CampaignMessages {
     static final String PURCHASED = "Purchased";
 
     private final RuntimeService runtime;
+    private final DeliveryLog deliveries;
 
-    CampaignMessages(RuntimeService runtime) {
+    CampaignMessages(RuntimeService runtime, DeliveryLog deliveries) {
         this.runtime = runtime;
+        this.deliveries = deliveries;
     }
 
     void send(String message, String contactId, Map<String, Object> variables) {
@@ -36,14 +38,15 @@ public class CampaignMessages {
 
     /**
      * A click moves only a gateway waiting behind the very mail it came from: a late click on an earlier mail must not
-     * count for the step the campaign has moved on to.
+     * count for the step the campaign has moved on to. A click without its delivery counts for every waiting gateway.
      */
-    void clicked(String contactId, Object step) {
-        var correlation = runtime.createMessageCorrelation(CLICKED).processInstanceBusinessKey(contactId);
-        if (step != null) {
-            correlation.processInstanceVariableEquals(SendSteps.LAST_EMAIL_STEP_VARIABLE, step);
+    void clicked(String contactId, Object deliveryId) {
+        if (deliveryId == null) {
+            send(CLICKED, contactId, Map.of());
+            return;
         }
-        correlation.correlateAllWithResult();
+        deliveries.instanceWhoseLatestEmailIs(deliveryId.toString()).ifPresent(instanceId -> runtime
+                .createMessageCorrelation(CLICKED).processInstanceId(instanceId).correlateAllWithResult());
     }
 
     /** Ends the contact's campaigns as suppressed, except the instance asking (it ends by its own path). */

@@ -48,7 +48,7 @@ class CampaignReactions {
         }
         switch (event.type()) {
             case EMAIL_CLICKED -> {
-                messages.clicked(contactId, properties.get("step"));
+                messages.clicked(contactId, properties.get("deliveryId"));
                 messages.send(CampaignMessages.ENGAGED, contactId, Map.of());
             }
             case EMAIL_OPENED -> messages.send(CampaignMessages.ENGAGED, contactId, Map.of());

@@ -132,6 +132,24 @@ public class DeliveryLog {
                 .optional();
     }
 
+    /**
+     * The process instance a campaign e-mail belongs to, if it is still that instance's latest e-mail: only then may a
+     * click on it move the instance's waiting gateway.
+     */
+    public Optional<String> instanceWhoseLatestEmailIs(String deliveryId) {
+        Optional<String> key = jdbc.sql("SELECT idempotency_key FROM delivery WHERE id = ? AND channel = 'email'")
+                .param(deliveryId).query(String.class).optional();
+        if (key.isEmpty() || key.get().indexOf(':') < 0) {
+            return Optional.empty();
+        }
+        String instanceId = key.get().substring(0, key.get().indexOf(':'));
+        String latest = jdbc.sql("""
+                SELECT id FROM delivery WHERE idempotency_key LIKE ? AND channel = 'email'
+                ORDER BY created_at DESC, id LIMIT 1""")
+                .param(instanceId + ":%").query(String.class).single();
+        return latest.equals(deliveryId) ? Optional.of(instanceId) : Optional.empty();
+    }
+
     /** When the contact's marketing sends on a channel since {@code since} went out, oldest first. */
     public List<Instant> marketingSendsSince(String contactId, String channel, Instant since) {
         return jdbc.sql("""

@@ -14,9 +14,6 @@ public class SendSteps {
     /** Process variable set by the A/B split element; null outside a split. */
     public static final String VARIANT_VARIABLE = "variant";
 
-    /** Process variable: the activity id of the instance's latest e-mail step, so a click finds its own gateway. */
-    public static final String LAST_EMAIL_STEP_VARIABLE = "lastEmailStep";
-
     private final RepositoryService repository;
 
     SendSteps(RepositoryService repository) {

@@ -32,6 +32,5 @@ class SendEmailDelegate implements JavaDelegate {
             throw new IllegalArgumentException("No e-mail template '" + template + "' in templates/email/");
         }
         sender.send(steps.request(execution, email.name(), template, "subject"));
-        execution.setVariable(SendSteps.LAST_EMAIL_STEP_VARIABLE, execution.getCurrentActivityId());
     }
 }
