@@ -21,13 +21,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * the build; on a laptop without PostgreSQL the suite is skipped with a message.
  */
 @ActiveProfiles("postgres")
-class PostgresNurtureIT extends AbstractNurtureIT {
+public class PostgresNurtureIT extends AbstractNurtureIT {
 
-    static final String URL = System.getProperty("nurture.test.postgres.url",
+    public static final String URL = System.getProperty("nurture.test.postgres.url",
             "jdbc:postgresql://127.0.0.1:5432/test");
 
+    /** Also used by the feature suites that run a second time on PostgreSQL. */
     @BeforeAll
-    static void freshDatabase() {
+    public static void freshDatabase() {
         try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA public CASCADE");
