@@ -26,6 +26,7 @@ public class PostgresNurtureIT extends AbstractNurtureIT {
     public static final String URL = System.getProperty("nurture.test.postgres.url",
             "jdbc:postgresql://127.0.0.1:5432/test");
 
+    /** Also used by the feature suites that run a second time on PostgreSQL. */
     @BeforeAll
     public static void freshDatabase() {
         try (Connection connection = DriverManager.getConnection(URL, "postgres", "");

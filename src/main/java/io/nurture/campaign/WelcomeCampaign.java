@@ -1,44 +1,37 @@
 package io.nurture.campaign;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
+import java.util.Map;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.nurture.contact.Contact;
-import io.nurture.contact.ContactRepository;
 import io.nurture.lifecycle.LifecycleStage;
 import io.nurture.lifecycle.StageChanged;
 
-/** Enrols every new lead in {@code welcome}; a contact that reaches MQL or later leaves it. */
+/**
+ * Enrols every new lead in {@code welcome} and a recycled lead (LEAD again) in {@code drip}; a contact that reaches
+ * MQL or later leaves its nurture campaigns by their goal exit.
+ */
 @Component
 class WelcomeCampaign {
 
     static final String PROCESS_KEY = "welcome";
-    static final String QUALIFIED_MESSAGE = "ContactQualified";
+    static final String RECYCLED_PROCESS_KEY = "drip";
 
-    private final RuntimeService runtime;
-    private final ContactRepository contacts;
+    private final CampaignEnrolment enrolment;
+    private final CampaignMessages messages;
 
-    WelcomeCampaign(RuntimeService runtime, ContactRepository contacts) {
-        this.runtime = runtime;
-        this.contacts = contacts;
+    WelcomeCampaign(CampaignEnrolment enrolment, CampaignMessages messages) {
+        this.enrolment = enrolment;
+        this.messages = messages;
     }
 
     @EventListener
     void onStageChanged(StageChanged change) {
-        if (change.to() == LifecycleStage.LEAD && change.isFirstEntry()) {
-            enrol(contacts.getById(change.contactId()));
+        if (change.to() == LifecycleStage.LEAD) {
+            enrolment.enrol(change.isFirstEntry() ? PROCESS_KEY : RECYCLED_PROCESS_KEY, change.contactId(), Map.of());
         } else if (change.to().isAtLeast(LifecycleStage.MQL)) {
-            runtime.createMessageCorrelation(QUALIFIED_MESSAGE)
-                    .processInstanceBusinessKey(change.contactId())
-                    .correlateAllWithResult();
+            messages.send(CampaignMessages.QUALIFIED, change.contactId(), Map.of());
         }
-    }
-
-    private void enrol(Contact contact) {
-        runtime.startProcessInstanceByKey(PROCESS_KEY, contact.id(), Variables.createVariables()
-                .putValue("contactId", contact.id())
-                .putValue("firstName", contact.firstName() == null ? "" : contact.firstName()));
     }
 }

@@ -1,10 +1,13 @@
 package io.nurture.channel;
 
-/** Where one send stands; a key that reached SENT or SKIPPED is never sent again. */
+/**
+ * Where one send stands; a key that reached SENT, SKIPPED or REJECTED is never sent again. DELAYED waits for quiet
+ * hours or the frequency cap, FAILED for the next retry.
+ */
 public enum DeliveryStatus {
-    SENDING, SENT, FAILED, SKIPPED;
+    SENDING, SENT, FAILED, SKIPPED, DELAYED, REJECTED;
 
     public boolean isFinal() {
-        return this == SENT || this == SKIPPED;
+        return this == SENT || this == SKIPPED || this == REJECTED;
     }
 }

@@ -18,17 +18,20 @@ class ContactController {
     private final ContactRepository contacts;
     private final LifecycleService lifecycle;
     private final ContactErasure erasure;
+    private final List<ContactFacet> facets;
 
-    ContactController(ContactRepository contacts, LifecycleService lifecycle, ContactErasure erasure) {
+    ContactController(ContactRepository contacts, LifecycleService lifecycle, ContactErasure erasure,
+            List<ContactFacet> facets) {
         this.contacts = contacts;
         this.lifecycle = lifecycle;
         this.erasure = erasure;
+        this.facets = facets;
     }
 
     @GetMapping("/api/contacts/{id}")
     ContactView show(@PathVariable String id) {
         Contact contact = contacts.getById(id);
-        return ContactView.of(contact, lifecycle.history(id));
+        return ContactView.of(contact, lifecycle.history(id), facets);
     }
 
     @DeleteMapping("/api/contacts/{id}")
@@ -40,7 +43,7 @@ class ContactController {
     @GetMapping("/api/contacts")
     List<ContactView> findByEmail(@RequestParam String email) {
         return contacts.findByEmail(email).stream()
-                .map(contact -> ContactView.of(contact, lifecycle.history(contact.id())))
+                .map(contact -> ContactView.of(contact, lifecycle.history(contact.id()), facets))
                 .toList();
     }
 }

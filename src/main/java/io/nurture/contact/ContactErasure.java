@@ -3,12 +3,13 @@ package io.nurture.contact;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The right to erasure: the contact with its events, deliveries, deals and ledger (by cascade), and every process
@@ -17,20 +18,38 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ContactErasure {
 
+    private static final int ATTEMPTS = 3;
+
     private final ContactRepository contacts;
     private final RuntimeService runtime;
     private final HistoryService history;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    ContactErasure(ContactRepository contacts, RuntimeService runtime, HistoryService history, JdbcClient jdbc) {
+    ContactErasure(ContactRepository contacts, RuntimeService runtime, HistoryService history, JdbcClient jdbc,
+            TransactionTemplate transaction) {
         this.contacts = contacts;
         this.runtime = runtime;
         this.history = history;
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
-    @Transactional
+    /** A campaign job that moves one of the contact's instances at the same moment makes the whole erasure retry. */
     void erase(String contactId) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> eraseOnce(contactId));
+                return;
+            } catch (OptimisticLockingException concurrentJob) {
+                if (attempt == ATTEMPTS) {
+                    throw concurrentJob;
+                }
+            }
+        }
+    }
+
+    private void eraseOnce(String contactId) {
         contacts.lockById(contactId);
         List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(contactId).list()
                 .stream().map(ProcessInstance::getId).toList();

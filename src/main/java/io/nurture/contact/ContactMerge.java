@@ -1,6 +1,7 @@
 package io.nurture.contact;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -19,7 +20,10 @@ import io.nurture.scoring.Scores;
 class ContactMerge {
 
     private static final List<String> OWNED_TABLES = List.of("contact_event", "stage_transition", "score_history",
-            "delivery", "deal", "contact_anonymous_id");
+            "delivery", "deal", "contact_anonymous_id", "ab_assignment", "notification");
+    /** Tables keyed per contact: the survivor keeps its own row where both have one. */
+    private static final Map<String, String> KEYED_TABLES = Map.of("contact_suppression", "reason",
+            "contact_time_zone", "1", "contact_date", "name", "date_trigger_fired", "name, occurrence");
 
     private final ContactRepository contacts;
     private final Scores scores;
@@ -44,6 +48,9 @@ class ContactMerge {
             jdbc.sql("UPDATE " + table + " SET contact_id = ? WHERE contact_id = ?").params(survivorId, mergedId)
                     .update();
         }
+        KEYED_TABLES.forEach((table, key) -> jdbc.sql("UPDATE " + table + " SET contact_id = ? WHERE contact_id = ?"
+                + " AND (" + key + ") NOT IN (SELECT " + key + " FROM " + table + " WHERE contact_id = ?)")
+                .params(survivorId, mergedId, survivorId).update());
         List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(mergedId).list()
                 .stream().map(ProcessInstance::getId).toList();
         if (!running.isEmpty()) {

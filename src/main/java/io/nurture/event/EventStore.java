@@ -34,10 +34,11 @@ public class EventStore {
     void append(String eventId, String contactId, EventType type, Instant occurredAt, int points,
             Map<String, Object> properties) {
         jdbc.sql("""
-                INSERT INTO contact_event (id, event_id, contact_id, type, occurred_at, received_at, points, properties)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO contact_event (id, event_id, contact_id, type, occurred_at, received_at, points, properties,
+                                           delivery_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID().toString(), eventId, contactId, type.wireName(), Timestamp.from(occurredAt),
-                        Timestamp.from(Instant.now()), points, toJson(properties))
+                        Timestamp.from(Instant.now()), points, toJson(properties), deliveryIdOf(properties))
                 .update();
     }
 
@@ -65,6 +66,12 @@ public class EventStore {
     }
 
     public record RecordedEvent(String type, Instant occurredAt, int points) {
+    }
+
+    /** Tracking events name the send they came from; the column lets reports join them to deliveries. */
+    private static String deliveryIdOf(Map<String, Object> properties) {
+        Object deliveryId = properties == null ? null : properties.get("deliveryId");
+        return deliveryId instanceof String id && id.length() <= 36 ? id : null;
     }
 
     private String toJson(Map<String, Object> properties) {

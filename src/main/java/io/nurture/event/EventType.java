@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 public enum EventType {
     PAGE_VIEW, FORM_SUBMITTED, CONTENT_DOWNLOADED, WEBINAR_REGISTERED, WEBINAR_ATTENDED, NEWSLETTER_SUBSCRIBED,
     EMAIL_OPENED, EMAIL_CLICKED, EMAIL_BOUNCED, UNSUBSCRIBED, PRICING_PAGE_VIEW, DEMO_REQUESTED, CONTACT_US,
-    PRODUCT_INQUIRY, CART_ABANDONED, PURCHASE, NPS_SUBMITTED, REFERRAL_MADE;
+    PRODUCT_INQUIRY, CART_ABANDONED, PURCHASE, NPS_SUBMITTED, REFERRAL_MADE,
+    /** a spam complaint reported by the mail provider (feedback loop) */
+    EMAIL_COMPLAINED;
 
     /** The wire name, lower snake case: {@code form_submitted}. */
     public String wireName() {

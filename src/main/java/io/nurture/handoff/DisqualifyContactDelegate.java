@@ -4,20 +4,24 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.nurture.campaign.CampaignMessages;
 import io.nurture.contact.ContactRepository;
 
-/** "Disqualify contact" in Modeler: flags the contact so no campaign reaches it again. */
+/** "Disqualify contact" in Modeler: flags the contact and ends its running campaigns; none reaches it again. */
 @Component("disqualifyContact")
 class DisqualifyContactDelegate implements JavaDelegate {
 
     private final ContactRepository contacts;
+    private final CampaignMessages campaigns;
 
-    DisqualifyContactDelegate(ContactRepository contacts) {
+    DisqualifyContactDelegate(ContactRepository contacts, CampaignMessages campaigns) {
         this.contacts = contacts;
+        this.campaigns = campaigns;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         contacts.markDisqualified(execution.getBusinessKey(), (String) execution.getVariableLocal("reason"));
+        campaigns.suppressed(execution.getBusinessKey(), execution.getProcessInstanceId());
     }
 }

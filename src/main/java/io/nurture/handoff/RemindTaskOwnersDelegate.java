@@ -16,23 +16,20 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-import io.nurture.channel.DeliveryLog;
-import io.nurture.channel.email.EmailChannel;
+import io.nurture.channel.email.StaffMail;
 
 /**
  * "Remind task owners" in Modeler: e-mails the assignee of the open user task {@code userTask}, or every member of its
  * candidate groups while nobody has claimed it (inputs {@code template}, {@code subject}). Exactly once per recipient
- * across job retries, through the delivery log.
+ * across job retries.
  */
 @Component("remindTaskOwners")
 class RemindTaskOwnersDelegate implements JavaDelegate {
 
-    private final EmailChannel email;
-    private final DeliveryLog deliveries;
+    private final StaffMail email;
 
-    RemindTaskOwnersDelegate(EmailChannel email, DeliveryLog deliveries) {
+    RemindTaskOwnersDelegate(StaffMail email) {
         this.email = email;
-        this.deliveries = deliveries;
     }
 
     @Override
@@ -53,18 +50,7 @@ class RemindTaskOwnersDelegate implements JavaDelegate {
                 "routingReason", String.valueOf(execution.getVariable("routingReason")));
         for (String recipient : recipientsOf(task, identity, execution)) {
             String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + recipient;
-            Optional<String> messageId = deliveries.begin(key, execution.getBusinessKey(), "email", template,
-                    recipient);
-            if (messageId.isEmpty()) {
-                continue; // an earlier attempt of this job already reminded this person
-            }
-            try {
-                email.send(recipient, subject, template, model, messageId.get());
-            } catch (RuntimeException e) {
-                deliveries.failed(key, e.getMessage());
-                throw e;
-            }
-            deliveries.sent(key, messageId.get());
+            email.sendOnce(key, execution.getBusinessKey(), recipient, template, subject, model);
         }
     }
 

@@ -35,7 +35,9 @@ class DelegateWiringIT {
     void everyDelegateExpressionInProcessesResolvesToABean() throws IOException {
         Set<String> named = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("processes"))) {
-            for (Path file : files.filter(f -> f.toString().matches(".*\\.(bpmn|json)$")).toList()) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(bpmn|json)$"))
+                    .filter(f -> !f.toString().contains("node_modules") && !f.getFileName().toString().startsWith("package"))
+                    .toList()) {
                 Matcher matcher = Pattern.compile("delegateExpression=\"([^\"]+)\"|\"value\": \"(\\$\\{\\w+})\"")
                         .matcher(Files.readString(file));
                 while (matcher.find()) {
@@ -46,7 +48,9 @@ class DelegateWiringIT {
                 }
             }
         }
-        assertThat(named).contains("sendEmail", "setLifecycleStage", "disqualifyContact", "recordTaskActor");
+        assertThat(named).contains("sendEmail", "setLifecycleStage", "disqualifyContact", "recordTaskActor", "sendSms",
+                "sendWebhook", "sendInApp", "readContact", "updateScore", "enrolInCampaign", "sunsetContact",
+                "splitTest", "endSplit", "startReEngagement", "fireDateTriggers");
         for (String bean : named) {
             assertThat(context.containsBean(bean)).as("bean '" + bean + "'").isTrue();
         }

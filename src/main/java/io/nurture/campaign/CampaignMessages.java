@@ -1,0 +1,62 @@
+package io.nurture.campaign;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+import io.nurture.channel.DeliveryLog;
+
+/**
+ * The messages every campaign diagram listens to, correlated to all of a contact's instances waiting for them.
+ * Correlating to nobody is fine: a contact need not be in any campaign.
+ */
+@Component
+public class CampaignMessages {
+
+    static final String QUALIFIED = "ContactQualified";
+    static final String UNSUBSCRIBED = "ContactUnsubscribed";
+    static final String HARD_BOUNCED = "EmailHardBounced";
+    static final String SUPPRESSED = "ContactSuppressed";
+    static final String CLICKED = "EmailClicked";
+    static final String ENGAGED = "ContactEngaged";
+    static final String PURCHASED = "Purchased";
+
+    private final RuntimeService runtime;
+    private final DeliveryLog deliveries;
+
+    CampaignMessages(RuntimeService runtime, DeliveryLog deliveries) {
+        this.runtime = runtime;
+        this.deliveries = deliveries;
+    }
+
+    void send(String message, String contactId, Map<String, Object> variables) {
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(contactId).setVariables(variables)
+                .correlateAllWithResult();
+    }
+
+    /**
+     * A click moves only a gateway waiting behind the very mail it came from: a late click on an earlier mail must not
+     * count for the step the campaign has moved on to. A click without its delivery counts for every waiting gateway.
+     */
+    void clicked(String contactId, Object deliveryId) {
+        if (deliveryId == null) {
+            send(CLICKED, contactId, Map.of());
+            return;
+        }
+        deliveries.instanceWhoseLatestEmailIs(deliveryId.toString()).ifPresent(instanceId -> runtime
+                .createMessageCorrelation(CLICKED).processInstanceId(instanceId).correlateAllWithResult());
+    }
+
+    /** Ends the contact's campaigns as suppressed, except the instance asking (it ends by its own path). */
+    public void suppressed(String contactId, String exceptInstanceId) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(contactId)
+                .list()) {
+            if (!instance.getId().equals(exceptInstanceId)) {
+                runtime.createMessageCorrelation(SUPPRESSED).processInstanceId(instance.getId())
+                        .correlateAllWithResult();
+            }
+        }
+    }
+}

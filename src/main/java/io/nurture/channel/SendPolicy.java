@@ -1,0 +1,112 @@
+package io.nurture.channel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.nurture.contact.Contact;
+
+/**
+ * Asked before every send: consent and suppression (skip), the frequency cap (marketing only) and SMS quiet hours in
+ * the contact's time zone (delay, never drop). Transactional messages skip the cap, never suppression.
+ */
+@Component
+class SendPolicy {
+
+    sealed interface Decision {
+    }
+
+    record Allow() implements Decision {
+    }
+
+    record Skip(String reason) implements Decision {
+    }
+
+    record Delay(String reason, Instant until) implements Decision {
+    }
+
+    private final Suppressions suppressions;
+    private final DeliveryLog deliveries;
+    private final ContactTimeZones timeZones;
+    private final int capMax;
+    private final Duration capPeriod;
+    private final LocalTime quietFrom;
+    private final LocalTime quietUntil;
+    private final ZoneId defaultZone;
+
+    SendPolicy(Suppressions suppressions, DeliveryLog deliveries, ContactTimeZones timeZones,
+            @Value("${nurture.channels.frequency-cap.max:3}") int capMax,
+            @Value("${nurture.channels.frequency-cap.period:P7D}") Duration capPeriod,
+            @Value("${nurture.channels.sms.quiet-hours.from:21:00}") LocalTime quietFrom,
+            @Value("${nurture.channels.sms.quiet-hours.until:08:00}") LocalTime quietUntil,
+            @Value("${nurture.channels.sms.quiet-hours.default-time-zone:UTC}") ZoneId defaultZone) {
+        this.suppressions = suppressions;
+        this.deliveries = deliveries;
+        this.timeZones = timeZones;
+        this.capMax = capMax;
+        this.capPeriod = capPeriod;
+        this.quietFrom = quietFrom;
+        this.quietUntil = quietUntil;
+        this.defaultZone = defaultZone;
+    }
+
+    Decision decide(Contact contact, Channel channel, SendRequest request, Instant now) {
+        if (!channel.reachesThePerson()) {
+            return new Allow();
+        }
+        String suppressed = suppressions.suppressing(contact, channel.name());
+        if (suppressed != null) {
+            return new Skip(suppressed);
+        }
+        if (!hasConsent(contact, channel.name())) {
+            return new Skip("no " + channel.name() + " consent");
+        }
+        if (channel.address(contact).isEmpty()) {
+            return new Skip("no " + channel.name() + " address");
+        }
+        if (!request.transactional() && capped(channel.name())) {
+            List<Instant> recent = deliveries.marketingSendsSince(contact.id(), channel.name(), now.minus(capPeriod));
+            if (recent.size() >= capMax) {
+                Instant until = recent.get(recent.size() - capMax).plus(capPeriod);
+                return new Delay("frequency cap " + capMax + " per " + capPeriod, until);
+            }
+        }
+        if ("sms".equals(channel.name())) {
+            ZonedDateTime local = now.atZone(timeZones.of(contact.id()).orElse(defaultZone));
+            if (isQuiet(local.toLocalTime())) {
+                return new Delay("quiet hours in " + local.getZone(), endOfQuietHours(local).toInstant());
+            }
+        }
+        return new Allow();
+    }
+
+    /** E-mail is opt-out (unless refused), SMS is opt-in; in-app reaches a signed-in user. */
+    private static boolean hasConsent(Contact contact, String channel) {
+        return switch (channel) {
+            case "email" -> !Boolean.FALSE.equals(contact.consentEmail());
+            case "sms" -> Boolean.TRUE.equals(contact.consentSms());
+            default -> true;
+        };
+    }
+
+    private static boolean capped(String channel) {
+        return "email".equals(channel) || "sms".equals(channel);
+    }
+
+    boolean isQuiet(LocalTime time) {
+        return quietFrom.isAfter(quietUntil)
+                ? !time.isBefore(quietFrom) || time.isBefore(quietUntil)
+                : !time.isBefore(quietFrom) && time.isBefore(quietUntil);
+    }
+
+    private ZonedDateTime endOfQuietHours(ZonedDateTime local) {
+        ZonedDateTime end = local.with(quietUntil).withSecond(0).withNano(0);
+        return end.isAfter(local) ? end : end.plusDays(1);
+    }
+}

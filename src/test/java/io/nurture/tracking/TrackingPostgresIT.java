@@ -1,0 +1,23 @@
+package io.nurture.tracking;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.nurture.PostgresNurtureIT;
+
+/** The tracking suite again on the real PostgreSQL. */
+@ActiveProfiles("postgres")
+class TrackingPostgresIT extends TrackingIT {
+
+    @BeforeAll
+    static void freshDatabase() {
+        PostgresNurtureIT.freshDatabase();
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> PostgresNurtureIT.URL);
+    }
+}
