@@ -1,0 +1,134 @@
+package io.nurture.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.nurture.reporting.CampaignReport.Campaign;
+import io.nurture.reporting.CampaignReport.Sends;
+import io.nurture.reporting.CampaignReport.Step;
+
+/**
+ * Campaign instances come from Camunda's history (ACT_HI_PROCINST, ACT_HI_ACTINST, business key = contact id), sends
+ * from the delivery log and the contacts' reactions from the tracking events that name their delivery.
+ */
+@Repository
+class CampaignQuery {
+
+    static final String GOAL_END_EVENT_PREFIX = "EndEvent_Goal";
+
+    private static final String INSTANCES = """
+            SELECT i.campaign,
+                   SUM(i.started) AS enrolled,
+                   SUM(CASE WHEN i.end_time IS NULL THEN 1 ELSE 0 END) AS active,
+                   SUM(CASE WHEN i.ended = 1 AND i.goal = 0 AND i.state = 'COMPLETED' THEN 1 ELSE 0 END) AS completed,
+                   SUM(CASE WHEN i.ended = 1 AND i.goal = 1 THEN 1 ELSE 0 END) AS exited_on_goal,
+                   SUM(CASE WHEN i.ended = 1 AND i.goal = 0 AND i.state <> 'COMPLETED' THEN 1 ELSE 0 END) AS cancelled,
+                   SUM(i.converted) AS converted
+            FROM (SELECT p.PROC_DEF_KEY_ AS campaign, p.END_TIME_ AS end_time, p.STATE_ AS state,
+                         CASE WHEN p.START_TIME_ >= :start AND p.START_TIME_ < :end THEN 1 ELSE 0 END AS started,
+                         CASE WHEN p.END_TIME_ >= :start AND p.END_TIME_ < :end THEN 1 ELSE 0 END AS ended,
+                         CASE WHEN p.END_TIME_ >= :start AND p.END_TIME_ < :end AND EXISTS (
+                                 SELECT 1 FROM ACT_HI_ACTINST a
+                                 WHERE a.PROC_INST_ID_ = p.ID_ AND a.ACT_ID_ LIKE :goal AND a.END_TIME_ IS NOT NULL)
+                              THEN 1 ELSE 0 END AS goal,
+                         CASE WHEN p.START_TIME_ >= :start AND p.START_TIME_ < :end AND EXISTS (
+                                 SELECT 1 FROM stage_transition s
+                                 WHERE s.contact_id = p.BUSINESS_KEY_ AND s.to_stage = 'MQL' AND s.at >= p.START_TIME_)
+                              THEN 1 ELSE 0 END AS converted
+                  FROM ACT_HI_PROCINST p
+                  WHERE p.PROC_DEF_KEY_ NOT IN (:excluded) AND p.SUPER_PROCESS_INSTANCE_ID_ IS NULL
+                    AND (p.END_TIME_ IS NULL OR p.END_TIME_ >= :start)) i
+            GROUP BY i.campaign""";
+
+    private static final String SENDS = """
+            SELECT x.campaign, x.step, x.variant, COUNT(*) AS sent, SUM(1 - x.hard_bounced) AS delivered,
+                   SUM(x.opened) AS opened, SUM(x.clicked) AS clicked, SUM(x.unsubscribed) AS unsubscribed,
+                   SUM(x.bounced) AS bounced, COUNT(DISTINCT x.converted_contact) AS converted
+            FROM (SELECT d.campaign, d.step, d.variant,
+                         CASE WHEN EXISTS (SELECT 1 FROM contact_event e WHERE e.delivery_id = d.id
+                                           AND e.type IN ('email_opened', 'email_clicked')) THEN 1 ELSE 0 END AS opened,
+                         CASE WHEN EXISTS (SELECT 1 FROM contact_event e WHERE e.delivery_id = d.id
+                                           AND e.type = 'email_clicked') THEN 1 ELSE 0 END AS clicked,
+                         CASE WHEN EXISTS (SELECT 1 FROM contact_event e WHERE e.delivery_id = d.id
+                                           AND e.type = 'unsubscribed') THEN 1 ELSE 0 END AS unsubscribed,
+                         CASE WHEN EXISTS (SELECT 1 FROM contact_event e WHERE e.delivery_id = d.id
+                                           AND e.type = 'email_bounced') THEN 1 ELSE 0 END AS bounced,
+                         CASE WHEN EXISTS (SELECT 1 FROM contact_event e WHERE e.delivery_id = d.id
+                                           AND e.type = 'email_bounced'
+                                           AND e.properties LIKE '%"bounceType":"hard"%') THEN 1 ELSE 0 END AS hard_bounced,
+                         CASE WHEN EXISTS (SELECT 1 FROM stage_transition s WHERE s.contact_id = d.contact_id
+                                           AND s.to_stage = 'MQL' AND s.at >= d.sent_at) THEN d.contact_id END
+                              AS converted_contact
+                  FROM delivery d
+                  WHERE d.sent_at >= :start AND d.sent_at < :end AND d.campaign IS NOT NULL) x
+            GROUP BY x.campaign, x.step, x.variant""";
+
+    private static final BigDecimal DAYS_PER_MONTH = BigDecimal.valueOf(30);
+
+    private final JdbcClient jdbc;
+    private final ReportingProperties properties;
+
+    CampaignQuery(JdbcClient jdbc, ReportingProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    CampaignReport report(ReportPeriod period) {
+        Map<String, long[]> instances = new TreeMap<>();
+        jdbc.sql(INSTANCES)
+                .param("start", period.start()).param("end", period.end())
+                .param("goal", GOAL_END_EVENT_PREFIX + "%")
+                .param("excluded", excluded())
+                .query(rs -> {
+                    instances.put(rs.getString("campaign"), new long[] { rs.getLong("enrolled"), rs.getLong("active"),
+                            rs.getLong("completed"), rs.getLong("exited_on_goal"), rs.getLong("cancelled"),
+                            rs.getLong("converted") });
+                });
+        Map<String, List<Step>> steps = new TreeMap<>();
+        jdbc.sql(SENDS).param("start", period.start()).param("end", period.end()).query(rs -> {
+            Sends sends = new Sends(rs.getLong("sent"), rs.getLong("delivered"), rs.getLong("opened"),
+                    rs.getLong("clicked"), rs.getLong("unsubscribed"), rs.getLong("bounced"));
+            steps.computeIfAbsent(rs.getString("campaign"), c -> new ArrayList<>())
+                    .add(new Step(rs.getString("step"), rs.getString("variant"), sends, rs.getLong("converted")));
+        });
+        TreeSet<String> keys = new TreeSet<>(instances.keySet());
+        keys.addAll(steps.keySet());
+        keys.removeAll(properties.nonCampaignProcesses());
+        List<Campaign> campaigns = keys.stream()
+                .map(key -> campaign(key, instances.getOrDefault(key, new long[6]),
+                        steps.getOrDefault(key, List.of()), period))
+                .toList();
+        return new CampaignReport(period.from(), period.to(), campaigns);
+    }
+
+    private Campaign campaign(String key, long[] i, List<Step> steps, ReportPeriod period) {
+        List<Step> ordered = steps.stream()
+                .sorted(java.util.Comparator.comparing((Step s) -> String.valueOf(s.step()))
+                        .thenComparing(s -> String.valueOf(s.variant())))
+                .toList();
+        Sends sends = ordered.stream().map(Step::sends).reduce(Sends.NONE, Sends::plus);
+        BigDecimal cost = cost(key, sends.sent(), period);
+        BigDecimal costPerMql = i[5] == 0 ? null : cost.divide(BigDecimal.valueOf(i[5]), 2, RoundingMode.HALF_UP);
+        return new Campaign(key, i[0], i[1], i[2], i[3], i[4], sends, i[5], cost, costPerMql, ordered);
+    }
+
+    /** The campaign's monthly cost prorated to the period's days, plus its cost per message sent. */
+    BigDecimal cost(String campaign, long sent, ReportPeriod period) {
+        ReportingProperties.CampaignCost cost = properties.costOf(campaign);
+        return cost.perMonth().multiply(BigDecimal.valueOf(period.days())).divide(DAYS_PER_MONTH, 10, RoundingMode.HALF_UP)
+                .add(cost.perSend().multiply(BigDecimal.valueOf(sent)))
+                .setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private List<String> excluded() {
+        return properties.nonCampaignProcesses().isEmpty() ? List.of("") : properties.nonCampaignProcesses();
+    }
+}
