@@ -59,6 +59,11 @@ class ReportDataSet {
 
     /** Random journeys between {@code start} and about three months later: mostly forward, some back, some skips. */
     void randomJourneys(int count, Instant start, long seed) {
+        randomJourneys(count, start, Instant.MAX, seed);
+    }
+
+    /** The same, with no move after {@code until}. */
+    void randomJourneys(int count, Instant start, Instant until, long seed) {
         Random random = new Random(seed);
         LifecycleStage[] stages = LifecycleStage.values();
         for (int c = 0; c < count; c++) {
@@ -79,6 +84,9 @@ class ReportDataSet {
                     continue;
                 }
                 at = at.plus(60 + random.nextInt(60 * 24 * 20), ChronoUnit.MINUTES);
+                if (at.isAfter(until)) {
+                    break;
+                }
                 path.add(next);
                 path.add(at.toString());
                 stage = next;
