@@ -2,6 +2,8 @@ package io.nurture.reporting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,28 +50,44 @@ class CampaignQuery {
                     AND (p.END_TIME_ IS NULL OR p.END_TIME_ >= :start)) i
             GROUP BY i.campaign""";
 
-    private static final String SENDS = """
-            SELECT x.campaign, x.step, x.variant, COUNT(*) AS sent, SUM(1 - x.hard_bounced) AS delivered,
-                   SUM(x.opened) AS opened, SUM(x.clicked) AS clicked, SUM(x.unsubscribed) AS unsubscribed,
-                   SUM(x.bounced) AS bounced, COUNT(DISTINCT x.converted_contact) AS converted
+    private static final String SENT = """
+            SELECT d.campaign, d.step, d.variant, COUNT(*) AS n FROM delivery d
+            WHERE d.sent_at >= :start AND d.sent_at < :end AND d.campaign IS NOT NULL
+            GROUP BY d.campaign, d.step, d.variant""";
+
+    /**
+     * Reactions, read from the tracking events' side: an open, click, bounce or unsubscribe never happens before its
+     * send, so only events since the period's start (with a day's margin for clock skew) can belong to its sends.
+     */
+    private static final String REACTIONS = """
+            SELECT x.campaign, x.step, x.variant, SUM(x.opened) AS opened, SUM(x.clicked) AS clicked,
+                   SUM(x.unsubscribed) AS unsubscribed, SUM(x.bounced) AS bounced
             FROM (SELECT d.campaign, d.step, d.variant,
-                         CASE WHEN EXISTS (SELECT 1 FROM contact_event e WHERE e.delivery_id = d.id
-                                           AND e.type IN ('email_opened', 'email_clicked')) THEN 1 ELSE 0 END AS opened,
-                         CASE WHEN EXISTS (SELECT 1 FROM contact_event e WHERE e.delivery_id = d.id
-                                           AND e.type = 'email_clicked') THEN 1 ELSE 0 END AS clicked,
-                         CASE WHEN EXISTS (SELECT 1 FROM contact_event e WHERE e.delivery_id = d.id
-                                           AND e.type = 'unsubscribed') THEN 1 ELSE 0 END AS unsubscribed,
-                         CASE WHEN EXISTS (SELECT 1 FROM contact_event e WHERE e.delivery_id = d.id
-                                           AND e.type = 'email_bounced') THEN 1 ELSE 0 END AS bounced,
-                         CASE WHEN EXISTS (SELECT 1 FROM contact_event e WHERE e.delivery_id = d.id
-                                           AND e.type = 'email_bounced'
-                                           AND e.properties LIKE '%"bounceType":"hard"%') THEN 1 ELSE 0 END AS hard_bounced,
-                         CASE WHEN EXISTS (SELECT 1 FROM stage_transition s WHERE s.contact_id = d.contact_id
-                                           AND s.to_stage = 'MQL' AND s.at >= d.sent_at) THEN d.contact_id END
-                              AS converted_contact
-                  FROM delivery d
-                  WHERE d.sent_at >= :start AND d.sent_at < :end AND d.campaign IS NOT NULL) x
+                         MAX(CASE WHEN e.type IN ('email_opened', 'email_clicked') THEN 1 ELSE 0 END) AS opened,
+                         MAX(CASE WHEN e.type = 'email_clicked' THEN 1 ELSE 0 END) AS clicked,
+                         MAX(CASE WHEN e.type = 'unsubscribed' THEN 1 ELSE 0 END) AS unsubscribed,
+                         MAX(CASE WHEN e.type = 'email_bounced' THEN 1 ELSE 0 END) AS bounced
+                  FROM contact_event e JOIN delivery d ON d.id = e.delivery_id
+                  WHERE e.type IN ('email_opened', 'email_clicked', 'unsubscribed', 'email_bounced')
+                    AND e.occurred_at >= :margin
+                    AND d.sent_at >= :start AND d.sent_at < :end AND d.campaign IS NOT NULL
+                  GROUP BY d.id, d.campaign, d.step, d.variant) x
             GROUP BY x.campaign, x.step, x.variant""";
+
+    private static final String HARD_BOUNCES = """
+            SELECT d.campaign, d.step, d.variant, COUNT(DISTINCT d.id) AS n
+            FROM contact_event e JOIN delivery d ON d.id = e.delivery_id
+            WHERE e.type = 'email_bounced' AND e.occurred_at >= :margin AND e.properties LIKE '%"bounceType":"hard"%'
+              AND d.sent_at >= :start AND d.sent_at < :end AND d.campaign IS NOT NULL
+            GROUP BY d.campaign, d.step, d.variant""";
+
+    /** Contacts who entered MQL after a send of the step. */
+    private static final String CONVERTED = """
+            SELECT d.campaign, d.step, d.variant, COUNT(DISTINCT d.contact_id) AS n FROM delivery d
+            WHERE d.sent_at >= :start AND d.sent_at < :end AND d.campaign IS NOT NULL
+              AND EXISTS (SELECT 1 FROM stage_transition s
+                          WHERE s.contact_id = d.contact_id AND s.to_stage = 'MQL' AND s.at >= d.sent_at)
+            GROUP BY d.campaign, d.step, d.variant""";
 
     private static final BigDecimal DAYS_PER_MONTH = BigDecimal.valueOf(30);
 
@@ -92,13 +110,14 @@ class CampaignQuery {
                             rs.getLong("completed"), rs.getLong("exited_on_goal"), rs.getLong("cancelled"),
                             rs.getLong("converted") });
                 });
+        Map<List<String>, long[]> counts = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        perStep(SENT, period, counts, 0);
+        perStep(REACTIONS, period, counts, 1);
+        perStep(HARD_BOUNCES, period, counts, 5);
+        perStep(CONVERTED, period, counts, 6);
         Map<String, List<Step>> steps = new TreeMap<>();
-        jdbc.sql(SENDS).param("start", period.start()).param("end", period.end()).query(rs -> {
-            Sends sends = new Sends(rs.getLong("sent"), rs.getLong("delivered"), rs.getLong("opened"),
-                    rs.getLong("clicked"), rs.getLong("unsubscribed"), rs.getLong("bounced"));
-            steps.computeIfAbsent(rs.getString("campaign"), c -> new ArrayList<>())
-                    .add(new Step(rs.getString("step"), rs.getString("variant"), sends, rs.getLong("converted")));
-        });
+        counts.forEach((key, n) -> steps.computeIfAbsent(key.get(0), c -> new ArrayList<>()).add(new Step(key.get(1),
+                key.get(2), new Sends(n[0], n[0] - n[5], n[1], n[2], n[3], n[4]), n[6])));
         TreeSet<String> keys = new TreeSet<>(instances.keySet());
         keys.addAll(steps.keySet());
         keys.removeAll(properties.nonCampaignProcesses());
@@ -118,6 +137,23 @@ class CampaignQuery {
         BigDecimal cost = cost(key, sends.sent(), period);
         BigDecimal costPerMql = i[5] == 0 ? null : cost.divide(BigDecimal.valueOf(i[5]), 2, RoundingMode.HALF_UP);
         return new Campaign(key, i[0], i[1], i[2], i[3], i[4], sends, i[5], cost, costPerMql, ordered);
+    }
+
+    /**
+     * Adds one query's counts per (campaign, step, variant) at {@code index} of [sent, opened, clicked, unsubscribed,
+     * bounced, hard bounced, converted]; a query with several counts fills the following places.
+     */
+    private void perStep(String sql, ReportPeriod period, Map<List<String>, long[]> counts, int index) {
+        jdbc.sql(sql).param("start", period.start()).param("end", period.end())
+                .param("margin", Timestamp.from(period.start().toInstant().minus(1, ChronoUnit.DAYS)))
+                .query(rs -> {
+                    long[] n = counts.computeIfAbsent(
+                            java.util.Arrays.asList(rs.getString("campaign"), rs.getString("step"),
+                                    rs.getString("variant")), k -> new long[7]);
+                    for (int column = 4; column <= rs.getMetaData().getColumnCount(); column++) {
+                        n[index + column - 4] = rs.getLong(column);
+                    }
+                });
     }
 
     /** The campaign's monthly cost prorated to the period's days, plus its cost per message sent. */

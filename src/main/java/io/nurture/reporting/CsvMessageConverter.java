@@ -61,6 +61,9 @@ class CsvMessageConverter extends AbstractHttpMessageConverter<Tabular> {
             return "";
         }
         String text = value.toString();
+        if (value instanceof CharSequence && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text; // a spreadsheet must not run a contact's company name as a formula
+        }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";
         }

@@ -16,18 +16,18 @@ import io.nurture.lifecycle.LifecycleStage;
 @Repository
 class FunnelQuery {
 
+    /** The next move of an entry made since the period's start is itself since then: no older rows are read. */
     private static final String ENTRIES = """
             SELECT t.stage, COUNT(*) AS entries, SUM(CASE WHEN t.entry > 1 THEN 1 ELSE 0 END) AS re_entries,
                    COUNT(DISTINCT t.contact_id) AS contacts,
-                   SUM(CASE WHEN t.next_rank > t.stage_rank THEN 1 ELSE 0 END) AS converted,
-                   SUM(CASE WHEN t.next_rank < t.stage_rank THEN 1 ELSE 0 END) AS moved_back
-            FROM (SELECT e.contact_id, e.entry, e.to_stage AS stage, %s AS stage_rank,
-                         %s AS next_rank
-                  FROM stage_transition e WHERE e.at >= ? AND e.at < ?) t
-            GROUP BY t.stage""".formatted(StageSql.rank("e.to_stage"), StageSql.rank("""
-            (SELECT n.to_stage FROM stage_transition n
-             WHERE n.contact_id = e.contact_id AND (n.at > e.at OR (n.at = e.at AND n.id > e.id))
-             ORDER BY n.at, n.id FETCH FIRST 1 ROWS ONLY)"""));
+                   SUM(CASE WHEN %s > %s THEN 1 ELSE 0 END) AS converted,
+                   SUM(CASE WHEN %s < %s THEN 1 ELSE 0 END) AS moved_back
+            FROM (SELECT e.contact_id, e.entry, e.to_stage AS stage, e.at,
+                         LEAD(e.to_stage) OVER (PARTITION BY e.contact_id ORDER BY e.at, e.id) AS next_stage
+                  FROM stage_transition e WHERE e.at >= ?) t
+            WHERE t.at < ?
+            GROUP BY t.stage""".formatted(StageSql.rank("t.next_stage"), StageSql.rank("t.stage"),
+            StageSql.rank("t.next_stage"), StageSql.rank("t.stage"));
 
     private final JdbcClient jdbc;
 
