@@ -18,7 +18,7 @@ import io.nurture.reporting.CampaignReport.Sends;
 import io.nurture.reporting.CampaignReport.Step;
 
 /**
- * Campaign instances come from Camunda's history (ACT_HI_PROCINST, ACT_HI_ACTINST, business key = contact id), sends
+ * Campaign instances come from Camunda's history (ACT_HI_PROCINST, business key = contact id), sends
  * from the delivery log and the contacts' reactions from the tracking events that name their delivery.
  */
 @Repository
@@ -26,29 +26,34 @@ class CampaignQuery {
 
     static final String GOAL_END_EVENT_PREFIX = "EndEvent_Goal";
 
+    /**
+     * An instance exited on goal when it ended at an end event named {@code EndEvent_Goal...} (a top-level one or
+     * the end of an interrupting event sub-process: the history's end activity).
+     */
     private static final String INSTANCES = """
             SELECT i.campaign,
                    SUM(i.started) AS enrolled,
                    SUM(CASE WHEN i.end_time IS NULL THEN 1 ELSE 0 END) AS active,
                    SUM(CASE WHEN i.ended = 1 AND i.goal = 0 AND i.state = 'COMPLETED' THEN 1 ELSE 0 END) AS completed,
                    SUM(CASE WHEN i.ended = 1 AND i.goal = 1 THEN 1 ELSE 0 END) AS exited_on_goal,
-                   SUM(CASE WHEN i.ended = 1 AND i.goal = 0 AND i.state <> 'COMPLETED' THEN 1 ELSE 0 END) AS cancelled,
-                   SUM(i.converted) AS converted
+                   SUM(CASE WHEN i.ended = 1 AND i.goal = 0 AND i.state <> 'COMPLETED' THEN 1 ELSE 0 END) AS cancelled
             FROM (SELECT p.PROC_DEF_KEY_ AS campaign, p.END_TIME_ AS end_time, p.STATE_ AS state,
                          CASE WHEN p.START_TIME_ >= :start AND p.START_TIME_ < :end THEN 1 ELSE 0 END AS started,
                          CASE WHEN p.END_TIME_ >= :start AND p.END_TIME_ < :end THEN 1 ELSE 0 END AS ended,
-                         CASE WHEN p.END_TIME_ >= :start AND p.END_TIME_ < :end AND EXISTS (
-                                 SELECT 1 FROM ACT_HI_ACTINST a
-                                 WHERE a.PROC_INST_ID_ = p.ID_ AND a.ACT_ID_ LIKE :goal AND a.END_TIME_ IS NOT NULL)
-                              THEN 1 ELSE 0 END AS goal,
-                         CASE WHEN p.START_TIME_ >= :start AND p.START_TIME_ < :end AND EXISTS (
-                                 SELECT 1 FROM stage_transition s
-                                 WHERE s.contact_id = p.BUSINESS_KEY_ AND s.to_stage = 'MQL' AND s.at >= p.START_TIME_)
-                              THEN 1 ELSE 0 END AS converted
+                         CASE WHEN p.END_ACT_ID_ LIKE :goal THEN 1 ELSE 0 END AS goal
                   FROM ACT_HI_PROCINST p
                   WHERE p.PROC_DEF_KEY_ NOT IN (:excluded) AND p.SUPER_PROCESS_INSTANCE_ID_ IS NULL
                     AND (p.END_TIME_ IS NULL OR p.END_TIME_ >= :start)) i
             GROUP BY i.campaign""";
+
+    /** Instances started in the period whose contact (the business key) entered MQL after the start. */
+    private static final String CONVERTED_INSTANCES = """
+            SELECT p.PROC_DEF_KEY_ AS campaign, COUNT(*) AS converted FROM ACT_HI_PROCINST p
+            WHERE p.START_TIME_ >= :start AND p.START_TIME_ < :end
+              AND p.PROC_DEF_KEY_ NOT IN (:excluded) AND p.SUPER_PROCESS_INSTANCE_ID_ IS NULL
+              AND EXISTS (SELECT 1 FROM stage_transition s
+                          WHERE s.contact_id = p.BUSINESS_KEY_ AND s.to_stage = 'MQL' AND s.at >= p.START_TIME_)
+            GROUP BY p.PROC_DEF_KEY_""";
 
     private static final String SENT = """
             SELECT d.campaign, d.step, d.variant, COUNT(*) AS n FROM delivery d
@@ -107,8 +112,12 @@ class CampaignQuery {
                 .param("excluded", excluded())
                 .query(rs -> {
                     instances.put(rs.getString("campaign"), new long[] { rs.getLong("enrolled"), rs.getLong("active"),
-                            rs.getLong("completed"), rs.getLong("exited_on_goal"), rs.getLong("cancelled"),
-                            rs.getLong("converted") });
+                            rs.getLong("completed"), rs.getLong("exited_on_goal"), rs.getLong("cancelled"), 0 });
+                });
+        jdbc.sql(CONVERTED_INSTANCES)
+                .param("start", period.start()).param("end", period.end()).param("excluded", excluded())
+                .query(rs -> {
+                    instances.computeIfAbsent(rs.getString("campaign"), c -> new long[6])[5] = rs.getLong("converted");
                 });
         Map<List<String>, long[]> counts = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
         perStep(SENT, period, counts, 0);

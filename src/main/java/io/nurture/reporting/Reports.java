@@ -13,29 +13,35 @@ class Reports {
     private final CampaignQuery campaigns;
     private final NurtureQuery nurture;
     private final ContactTimelineQuery contacts;
+    private final ReportQueryTuning tuning;
 
     Reports(FunnelQuery funnel, VelocityQuery velocity, CampaignQuery campaigns, NurtureQuery nurture,
-            ContactTimelineQuery contacts) {
+            ContactTimelineQuery contacts, ReportQueryTuning tuning) {
         this.funnel = funnel;
         this.velocity = velocity;
         this.campaigns = campaigns;
         this.nurture = nurture;
         this.contacts = contacts;
+        this.tuning = tuning;
     }
 
     FunnelReport funnel(ReportPeriod period) {
+        tuning.apply();
         return funnel.report(period);
     }
 
     VelocityReport velocity(ReportPeriod period) {
+        tuning.apply();
         return velocity.report(period);
     }
 
     CampaignReport campaigns(ReportPeriod period) {
+        tuning.apply();
         return campaigns.report(period);
     }
 
     NurtureReport nurture(ReportPeriod period) {
+        tuning.apply();
         return nurture.report(period);
     }
 

@@ -42,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
+import io.nurture.TestPostgres;
 
 /**
  * Every report through the real HTTP API over 100k contacts and 1M events (plus their ledger, deliveries, score
@@ -58,8 +59,7 @@ import io.nurture.NurtureClient.Response;
 class ReportsBenchmark {
 
     private static final boolean H2 = "h2".equalsIgnoreCase(System.getProperty("bench.reports.db"));
-    private static final String POSTGRES = System.getProperty("nurture.test.postgres.url",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String POSTGRES = TestPostgres.URL;
     private static final String H2_URL = "jdbc:h2:mem:nurture-reports-bench;DB_CLOSE_DELAY=-1";
     private static final int CONTACTS = Integer.getInteger("bench.contacts", 100_000);
     private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
@@ -226,9 +226,11 @@ class ReportsBenchmark {
                         + "reWriteBatchedInserts=true", "postgres", "");
     }
 
+    /** Statistics and visibility map as autovacuum keeps them in a running system. */
     private static void analyze(Connection db) throws SQLException {
+        db.setAutoCommit(true);
         try (Statement statement = db.createStatement()) {
-            statement.execute("ANALYZE");
+            statement.execute(H2 ? "ANALYZE" : "VACUUM ANALYZE");
         }
     }
 
