@@ -2,6 +2,9 @@ package io.nurture.reporting;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nurture.contact.ContactNotFoundException;
 import io.nurture.web.InvalidInputException;
 
+import jakarta.annotation.PreDestroy;
+
 /** The marketing dashboard: server-rendered pages, charts drawn in the browser from the same reports as the API. */
 @Controller
 class DashboardController {
@@ -27,10 +32,21 @@ class DashboardController {
 
     private final Reports reports;
     private final ObjectMapper json;
+    private final ExecutorService parallel;
 
     DashboardController(Reports reports, ObjectMapper json) {
         this.reports = reports;
         this.json = json;
+        this.parallel = Executors.newFixedThreadPool(3, runnable -> {
+            Thread thread = new Thread(runnable, "dashboard-report");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        parallel.shutdownNow();
     }
 
     @GetMapping("/dashboard")
@@ -38,12 +54,19 @@ class DashboardController {
             @RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user, Model model)
             throws JsonProcessingException {
         ReportPeriod period = ReportController.period(from, to, ReportController.DEFAULT_DAYS);
-        FunnelReport funnel = reports.funnel(period);
-        NurtureReport nurture = reports.nurture(period);
-        CampaignReport campaigns = reports.campaigns(period);
+        // the four reports are independent queries: run side by side, the page waits for the slowest only
+        CompletableFuture<FunnelReport> funnelReport = CompletableFuture.supplyAsync(() -> reports.funnel(period),
+                parallel);
+        CompletableFuture<NurtureReport> nurtureReport = CompletableFuture.supplyAsync(() -> reports.nurture(period),
+                parallel);
+        CompletableFuture<CampaignReport> campaignReport = CompletableFuture
+                .supplyAsync(() -> reports.campaigns(period), parallel);
         // velocity over the twelve months up to the period's end, so the trend is visible whatever the period
         VelocityReport velocity = reports.velocity(new ReportPeriod(period.to().minusMonths(12).plusDays(1),
                 period.to()));
+        FunnelReport funnel = funnelReport.join();
+        NurtureReport nurture = nurtureReport.join();
+        CampaignReport campaigns = campaignReport.join();
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("funnel", funnel);
         charts.put("nurture", nurture);
