@@ -1,15 +1,8 @@
 package io.nurture;
 
-import static org.assertj.core.api.Assertions.fail;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,30 +14,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * the build; on a laptop without PostgreSQL the suite is skipped with a message.
  */
 @ActiveProfiles("postgres")
-public class PostgresNurtureIT extends AbstractNurtureIT {
+class PostgresNurtureIT extends AbstractNurtureIT {
 
-    public static final String URL = System.getProperty("nurture.test.postgres.url",
-            "jdbc:postgresql://127.0.0.1:5432/test");
-
-    /** Also used by the feature suites that run a second time on PostgreSQL. */
     @BeforeAll
-    public static void freshDatabase() {
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA public CASCADE");
-            statement.execute("CREATE SCHEMA public");
-        } catch (SQLException unreachable) {
-            String message = "PostgreSQL at " + URL + " is unreachable: " + unreachable.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + " (CI must test PostgreSQL)");
-            }
-            Assumptions.abort(message + " - skipping the PostgreSQL suite");
-        }
+    static void freshDatabase() {
+        TestPostgres.freshDatabase("the PostgreSQL suite");
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL);
+        registry.add("spring.datasource.url", () -> TestPostgres.URL);
         registry.add("nurture.inbox.smtp-port", () -> 0);
     }
 

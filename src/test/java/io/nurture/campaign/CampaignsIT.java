@@ -223,6 +223,41 @@ class CampaignsIT {
         assertThat(contact(contactId).get("disqualified").asBoolean()).isTrue();
     }
 
+    @Test
+    void theCampaignReportCountsWhatARealWelcomeRunDid() {
+        JsonNode before = welcomeReport();
+        String email = unique("reported");
+        String contactId = event("form_submitted", email, null);
+        String deliveryId = await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT id FROM delivery WHERE contact_id = ? "
+                + "AND campaign = 'welcome' AND status = 'SENT'").param(contactId).query(String.class).optional(),
+                java.util.Optional::isPresent).get();
+        event("email_opened", null, "\"deliveryId\": \"" + deliveryId + "\"", contactId);
+        event("demo_requested", email, null);
+        assertThat(passed(contactId, "welcome", "EndEvent_GoalQualified")).isTrue();
+
+        JsonNode after = welcomeReport();
+
+        assertThat(after.get("enrolled").asLong() - before.get("enrolled").asLong()).isEqualTo(1);
+        assertThat(after.get("exitedOnGoal").asLong() - before.get("exitedOnGoal").asLong()).isEqualTo(1);
+        assertThat(after.get("convertedToMql").asLong() - before.get("convertedToMql").asLong()).isEqualTo(1);
+        assertThat(after.at("/sends/sent").asLong() - before.at("/sends/sent").asLong()).isEqualTo(1);
+        assertThat(after.at("/sends/opened").asLong() - before.at("/sends/opened").asLong()).isEqualTo(1);
+    }
+
+    private JsonNode welcomeReport() {
+        Response report = api.get("/api/reports/campaigns", "demo");
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        for (JsonNode campaign : report.json().get("campaigns")) {
+            if (campaign.get("campaign").asText().equals("welcome")) {
+                return campaign;
+            }
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("enrolled", 0)
+                .put("exitedOnGoal", 0).put("convertedToMql", 0)
+                .set("sends", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("sent", 0)
+                        .put("opened", 0));
+    }
+
     // --- helpers
 
     private String dormantLead(String name) {

@@ -5,7 +5,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.nurture.PostgresNurtureIT;
+import io.nurture.TestPostgres;
 
 /** The campaign suite again on the real PostgreSQL (its queries: dormant contacts, dates, A/B results). */
 @ActiveProfiles("postgres")
@@ -13,11 +13,11 @@ class CampaignsPostgresIT extends CampaignsIT {
 
     @BeforeAll
     static void freshDatabase() {
-        PostgresNurtureIT.freshDatabase();
+        TestPostgres.freshDatabase("the campaign suite on PostgreSQL");
     }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresNurtureIT.URL);
+        registry.add("spring.datasource.url", () -> TestPostgres.URL);
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.nurture.PostgresNurtureIT;
+import io.nurture.TestPostgres;
 
 /**
  * The lifecycle suite on the real PostgreSQL ({@code -Dnurture.test.postgres.url}, default database {@code test}),
@@ -17,11 +17,11 @@ class PostgresLifecycleIT extends AbstractLifecycleIT {
 
     @BeforeAll
     static void freshSchema() {
-        PostgresNurtureIT.freshDatabase();
+        TestPostgres.freshDatabase("the lifecycle suite on PostgreSQL");
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresNurtureIT.URL);
+        registry.add("spring.datasource.url", () -> TestPostgres.URL);
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.nurture.PostgresNurtureIT;
+import io.nurture.TestPostgres;
 
 /** The tracking suite again on the real PostgreSQL. */
 @ActiveProfiles("postgres")
@@ -13,11 +13,11 @@ class TrackingPostgresIT extends TrackingIT {
 
     @BeforeAll
     static void freshDatabase() {
-        PostgresNurtureIT.freshDatabase();
+        TestPostgres.freshDatabase("the tracking suite on PostgreSQL");
     }
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresNurtureIT.URL);
+        registry.add("spring.datasource.url", () -> TestPostgres.URL);
     }
 }

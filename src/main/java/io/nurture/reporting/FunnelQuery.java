@@ -1,0 +1,58 @@
+package io.nurture.reporting;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.nurture.lifecycle.LifecycleStage;
+
+/**
+ * The funnel from the transition ledger. An entry into a stage converted when the contact's next move (in ledger
+ * order) went to a later stage; so a recycled MQL #1 does not count as converted while its MQL #2 may.
+ */
+@Repository
+class FunnelQuery {
+
+    /** The next move of an entry made since the period's start is itself since then: no older rows are read. */
+    private static final String ENTRIES = """
+            SELECT t.stage, COUNT(*) AS entries, SUM(CASE WHEN t.entry > 1 THEN 1 ELSE 0 END) AS re_entries,
+                   COUNT(DISTINCT t.contact_id) AS contacts,
+                   SUM(CASE WHEN %s > %s THEN 1 ELSE 0 END) AS converted,
+                   SUM(CASE WHEN %s < %s THEN 1 ELSE 0 END) AS moved_back
+            FROM (SELECT e.contact_id, e.entry, e.to_stage AS stage, e.at,
+                         LEAD(e.to_stage) OVER (PARTITION BY e.contact_id ORDER BY e.at, e.id) AS next_stage
+                  FROM stage_transition e WHERE e.at >= ?) t
+            WHERE t.at < ?
+            GROUP BY t.stage""".formatted(StageSql.rank("t.next_stage"), StageSql.rank("t.stage"),
+            StageSql.rank("t.next_stage"), StageSql.rank("t.stage"));
+
+    private final JdbcClient jdbc;
+
+    FunnelQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    FunnelReport report(ReportPeriod period) {
+        Map<String, Long> current = new HashMap<>();
+        jdbc.sql("SELECT lifecycle_stage, COUNT(*) FROM contact GROUP BY lifecycle_stage")
+                .query(rs -> {
+                    current.put(rs.getString(1), rs.getLong(2));
+                });
+        Map<String, long[]> entries = new HashMap<>();
+        jdbc.sql(ENTRIES).params(period.start(), period.end()).query(rs -> {
+            entries.put(rs.getString("stage"), new long[] { rs.getLong("entries"), rs.getLong("re_entries"),
+                    rs.getLong("contacts"), rs.getLong("converted"), rs.getLong("moved_back") });
+        });
+        List<FunnelReport.Stage> stages = java.util.Arrays.stream(LifecycleStage.values()).map(stage -> {
+            long[] e = entries.getOrDefault(stage.name(), new long[5]);
+            boolean last = stage.ordinal() == LifecycleStage.values().length - 1;
+            Double rate = e[0] == 0 || last ? null : Ratios.of(e[3], e[0]);
+            return new FunnelReport.Stage(stage.name(), current.getOrDefault(stage.name(), 0L), e[0], e[1], e[2],
+                    e[3], e[4], e[0] - e[3] - e[4], rate);
+        }).toList();
+        return new FunnelReport(period.from(), period.to(), stages);
+    }
+}

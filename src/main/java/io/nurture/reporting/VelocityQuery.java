@@ -1,0 +1,90 @@
+package io.nurture.reporting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.nurture.lifecycle.LifecycleStage;
+
+/**
+ * Velocity from the ledger: every forward move into a stage in the period, measured from the contact's latest entry
+ * into the stage before it (so a recycled MQL #2 is timed from its own LEAD re-entry). Moves that skipped the previous
+ * stage have no such entry and are left out.
+ */
+@Repository
+class VelocityQuery {
+
+    private static final String MOVES = """
+            SELECT r.to_stage, r.at AS reached_at,
+                   (SELECT MAX(p.at) FROM stage_transition p
+                    WHERE p.contact_id = r.contact_id AND p.to_stage = %s AND p.at <= r.at) AS entered_at
+            FROM stage_transition r
+            WHERE r.at >= ? AND r.at < ? AND r.from_stage IS NOT NULL AND %s < %s"""
+            .formatted(StageSql.previous("r.to_stage"), StageSql.rank("r.from_stage"), StageSql.rank("r.to_stage"));
+
+    private static final double SECONDS_PER_DAY = 86_400d;
+
+    private final JdbcClient jdbc;
+
+    VelocityQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    VelocityReport report(ReportPeriod period) {
+        Map<LifecycleStage, List<Double>> overall = new EnumMap<>(LifecycleStage.class);
+        Map<YearMonth, Map<LifecycleStage, List<Double>>> months = new TreeMap<>();
+        jdbc.sql(MOVES).params(period.start(), period.end()).query(rs -> {
+            if (rs.getTimestamp("entered_at") == null) {
+                return;
+            }
+            LifecycleStage to = LifecycleStage.valueOf(rs.getString("to_stage"));
+            Instant reached = rs.getTimestamp("reached_at").toInstant();
+            double days = Duration.between(rs.getTimestamp("entered_at").toInstant(), reached).toSeconds()
+                    / SECONDS_PER_DAY;
+            overall.computeIfAbsent(to, s -> new ArrayList<>()).add(days);
+            months.computeIfAbsent(YearMonth.from(reached.atZone(ZoneOffset.UTC)),
+                    m -> new EnumMap<>(LifecycleStage.class)).computeIfAbsent(to, s -> new ArrayList<>()).add(days);
+        });
+        List<VelocityReport.Month> series = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to()));
+                month = month.plusMonths(1)) {
+            series.add(new VelocityReport.Month(month.toString(), steps(months.getOrDefault(month, Map.of()))));
+        }
+        return new VelocityReport(period.from(), period.to(), steps(overall), series);
+    }
+
+    /** One row per consecutive pair, in funnel order, also when nobody made that move. */
+    private static List<VelocityReport.Step> steps(Map<LifecycleStage, List<Double>> daysByTarget) {
+        LifecycleStage[] stages = LifecycleStage.values();
+        return Arrays.stream(stages).skip(1).map(to -> {
+            List<Double> days = daysByTarget.getOrDefault(to, List.of());
+            return new VelocityReport.Step(stages[to.ordinal() - 1].name(), to.name(), days.size(), average(days),
+                    median(days));
+        }).toList();
+    }
+
+    private static Double average(List<Double> days) {
+        return days.isEmpty() ? null
+                : Ratios.round(days.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), 2);
+    }
+
+    private static Double median(List<Double> days) {
+        if (days.isEmpty()) {
+            return null;
+        }
+        double[] sorted = days.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return Ratios.round(median, 2);
+    }
+}

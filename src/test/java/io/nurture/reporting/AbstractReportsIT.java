@@ -1,0 +1,409 @@
+package io.nurture.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.nurture.NurtureClient;
+import io.nurture.NurtureClient.Response;
+import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.reporting.ReportDataSet.Journey;
+import io.nurture.reporting.ReportOracle.StageCounts;
+
+/**
+ * The reports over HTTP against a seeded data set: random journeys through the lifecycle (recycled, backward and
+ * skipped moves) whose true numbers {@link ReportOracle} works out in memory, and a small hand-made campaign whose
+ * numbers are written down below. Run once per database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "nurture.demo.enabled=false",
+        "nurture.inbox.smtp-port=0",
+        "nurture.reporting.campaigns.report-test.per-month=300",
+        "nurture.reporting.campaigns.report-test.per-send=0.5" })
+@DirtiesContext
+abstract class AbstractReportsIT {
+
+    static final String MARCH = "from=2020-03-01&to=2020-03-31";
+    static final Instant MARCH_START = Instant.parse("2020-03-01T00:00:00Z");
+    static final Instant APRIL_START = Instant.parse("2020-04-01T00:00:00Z");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    IdentityService identity;
+
+    NurtureClient api;
+    // seeded once per class (the context is per class too); static because JUnit makes an instance per test
+    static ReportDataSet data;
+    static ReportOracle march;
+    static Journey goalReached;
+    static Journey mqlBeforeEnrolment;
+    static Journey stillInCampaign;
+
+    @AfterAll
+    static void forgetSeed() {
+        data = null;
+    }
+
+    @BeforeEach
+    void seedOnce() {
+        if (data != null) {
+            return;
+        }
+        if (identity.createUserQuery().userId("marketer").count() == 0) { // no demo data here: only the seed counts
+            org.camunda.bpm.engine.identity.User marketer = identity.newUser("marketer");
+            marketer.setPassword("marketer");
+            identity.saveUser(marketer);
+        }
+        data = new ReportDataSet(jdbc);
+        data.randomJourneys(80, Instant.parse("2020-02-01T00:00:00Z"), 42);
+        seedCampaign();
+        march = new ReportOracle(data.journeys, MARCH_START, APRIL_START);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new NurtureClient(port);
+    }
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    /** Campaign 'report-test' (a deployed test process) and sends of it and of 'drip' with an A/B branch. */
+    private void seedCampaign() {
+        repository.createDeployment().addModelInstance("report-test.bpmn", Bpmn.createExecutableProcess("report-test")
+                .camundaHistoryTimeToLive(30)
+                .startEvent("StartEvent_Enrolled").userTask("Task_Wait").exclusiveGateway("Gateway_Goal")
+                .condition("goal", "${goal}").endEvent("EndEvent_GoalMql")
+                .moveToLastGateway().condition("done", "${!goal}").endEvent("EndEvent_SeriesDone")
+                .done()).deploy();
+
+        goalReached = data.journey("goal", 30, 10, "webinar",
+                LifecycleStage.LEAD, "2020-02-20T10:00:00Z", LifecycleStage.MQL, "2020-03-04T10:00:00Z");
+        mqlBeforeEnrolment = data.journey("early", 5, 5, "webinar",
+                LifecycleStage.LEAD, "2020-02-15T10:00:00Z", LifecycleStage.MQL, "2020-03-01T08:00:00Z");
+        stillInCampaign = data.journey("waiting", 5, 5, null, LifecycleStage.LEAD, "2020-01-10T10:00:00Z");
+        Journey enrolledBefore = data.journey("before", 5, 5, null, LifecycleStage.LEAD, "2020-01-11T10:00:00Z");
+        Journey cancelled = data.journey("cancel", 5, 5, null, LifecycleStage.LEAD, "2020-01-12T10:00:00Z");
+        Journey february = data.journey("feb", 5, 5, null, LifecycleStage.LEAD, "2020-01-13T10:00:00Z");
+        Journey april = data.journey("april", 5, 5, null, LifecycleStage.LEAD, "2020-01-14T10:00:00Z");
+
+        finish(start(goalReached, "2020-03-02T09:00:00Z"), true, "2020-03-05T09:00:00Z");
+        finish(start(mqlBeforeEnrolment, "2020-03-03T09:00:00Z"), false, "2020-03-10T09:00:00Z");
+        start(stillInCampaign, "2020-03-04T09:00:00Z");
+        start(enrolledBefore, "2020-02-10T09:00:00Z");
+        ProcessInstance toCancel = start(cancelled, "2020-03-06T09:00:00Z");
+        at("2020-03-07T09:00:00Z");
+        runtime.deleteProcessInstance(toCancel.getId(), "contact erased");
+        finish(start(february, "2020-02-01T09:00:00Z"), true, "2020-02-05T09:00:00Z");
+        start(april, "2020-04-02T09:00:00Z");
+        ClockUtil.reset();
+
+        String d1 = data.delivery(goalReached.contactId(), "report-test", "Task_Mail1", null, "SENT", "2020-03-02T09:05:00Z");
+        data.tracking(goalReached.contactId(), d1, "email_opened", null, "2020-03-02T10:00:00Z");
+        data.tracking(goalReached.contactId(), d1, "email_clicked", "{\"url\":\"https://x\"}", "2020-03-02T10:01:00Z");
+        data.tracking(goalReached.contactId(), d1, "email_opened", null, "2020-03-02T11:00:00Z"); // a second open
+        String d2 = data.delivery(mqlBeforeEnrolment.contactId(), "report-test", "Task_Mail1", null, "SENT", "2020-03-03T09:05:00Z");
+        data.tracking(mqlBeforeEnrolment.contactId(), d2, "email_opened", null, "2020-03-03T10:00:00Z");
+        String d3 = data.delivery(stillInCampaign.contactId(), "report-test", "Task_Mail1", null, "SENT", "2020-03-04T09:05:00Z");
+        data.tracking(stillInCampaign.contactId(), d3, "email_bounced", "{\"bounceType\":\"hard\"}", "2020-03-04T09:06:00Z");
+        String d4 = data.delivery(stillInCampaign.contactId(), "report-test", "Task_Mail2", null, "SENT", "2020-03-05T09:05:00Z");
+        data.tracking(stillInCampaign.contactId(), d4, "email_bounced", "{\"bounceType\":\"soft\"}", "2020-03-05T09:06:00Z");
+        String d5 = data.delivery(goalReached.contactId(), "report-test", "Task_Mail2", null, "SENT", "2020-03-03T09:05:00Z");
+        data.tracking(goalReached.contactId(), d5, "email_clicked", "{\"url\":\"https://y\"}", "2020-03-03T10:00:00Z");
+        data.tracking(goalReached.contactId(), d5, "unsubscribed", null, "2020-03-03T10:05:00Z");
+        String d6 = data.delivery(enrolledBefore.contactId(), "report-test", "Task_Mail1", null, "SENT", "2020-02-20T09:05:00Z");
+        data.tracking(enrolledBefore.contactId(), d6, "email_opened", null, "2020-03-02T10:00:00Z");
+        data.delivery(cancelled.contactId(), "report-test", "Task_Mail1", null, "FAILED", null);
+
+        String d8 = data.delivery(mqlBeforeEnrolment.contactId(), "drip", "Task_Tip", "A", "SENT", "2020-03-10T09:00:00Z");
+        data.tracking(mqlBeforeEnrolment.contactId(), d8, "email_opened", null, "2020-03-10T10:00:00Z");
+        String d9 = data.delivery(stillInCampaign.contactId(), "drip", "Task_Tip", "B", "SENT", "2020-03-11T09:00:00Z");
+        data.tracking(stillInCampaign.contactId(), d9, "email_clicked", "{\"url\":\"https://z\"}", "2020-03-11T10:00:00Z");
+        data.delivery(enrolledBefore.contactId(), "drip", "Task_Tip", "B", "SENT", "2020-03-12T09:00:00Z");
+
+        data.score(goalReached.contactId(), "behaviour", 10, 10, "form_submitted", "2020-02-20T10:00:00Z");
+        data.score(goalReached.contactId(), "behaviour", 20, 30, "demo_requested", "2020-03-04T10:00:00Z");
+    }
+
+    private ProcessInstance start(Journey journey, String at) {
+        at(at);
+        return runtime.startProcessInstanceByKey("report-test", journey.contactId(),
+                Map.of("contactId", journey.contactId()));
+    }
+
+    private void finish(ProcessInstance instance, boolean goal, String at) {
+        at(at);
+        tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(),
+                Map.of("goal", goal));
+    }
+
+    private static void at(String instant) {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+    }
+
+    @Test
+    void funnelCountsEntriesRecyclingAndConversionFromTheLedger() {
+        JsonNode stages = get("/api/reports/funnel?" + MARCH).get("stages");
+
+        assertThat(stages).hasSize(LifecycleStage.values().length);
+        long recycled = 0;
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            JsonNode row = stages.get(stage.ordinal());
+            StageCounts expected = march.funnel(stage);
+            assertThat(row.get("stage").asText()).isEqualTo(stage.name());
+            assertThat(row.get("current").asLong()).as(stage + " current").isEqualTo(expected.current());
+            assertThat(row.get("entries").asLong()).as(stage + " entries").isEqualTo(expected.entries());
+            assertThat(row.get("reEntries").asLong()).as(stage + " re-entries").isEqualTo(expected.reEntries());
+            assertThat(row.get("contacts").asLong()).as(stage + " contacts").isEqualTo(expected.contacts());
+            assertThat(row.get("converted").asLong()).as(stage + " converted").isEqualTo(expected.converted());
+            assertThat(row.get("movedBack").asLong()).as(stage + " moved back").isEqualTo(expected.movedBack());
+            if (expected.entries() > 0 && stage != LifecycleStage.EVANGELIST) {
+                assertThat(row.get("conversionRate").asDouble()).as(stage + " conversion")
+                        .isCloseTo(expected.converted() / (double) expected.entries(), within(0.0001));
+            } else {
+                assertThat(row.get("conversionRate")).isNull();
+            }
+            recycled += expected.reEntries();
+        }
+        // the seed really exercises what the ledger is for
+        assertThat(recycled).isPositive();
+        assertThat(stages.get(LifecycleStage.MQL.ordinal()).get("movedBack").asLong()).isPositive();
+        assertThat(stages.get(LifecycleStage.MQL.ordinal()).get("entries").asLong()).isGreaterThan(5);
+    }
+
+    @Test
+    void velocityIsTimedFromTheLatestEntryIntoThePreviousStage() {
+        JsonNode report = get("/api/reports/velocity?from=2020-02-01&to=2020-05-31");
+        ReportOracle period = new ReportOracle(data.journeys, Instant.parse("2020-02-01T00:00:00Z"),
+                Instant.parse("2020-06-01T00:00:00Z"));
+
+        assertThat(report.get("months")).extracting(m -> m.get("month").asText())
+                .containsExactly("2020-02", "2020-03", "2020-04", "2020-05");
+        long measured = 0;
+        for (LifecycleStage to : List.of(LifecycleStage.LEAD, LifecycleStage.MQL, LifecycleStage.SQL,
+                LifecycleStage.OPPORTUNITY, LifecycleStage.CUSTOMER, LifecycleStage.EVANGELIST)) {
+            Map<String, List<Double>> expected = period.velocityDays(to);
+            assertStep(report.get("overall").get(to.ordinal() - 1), to, expected.get("all"));
+            for (JsonNode month : report.get("months")) {
+                assertStep(month.get("steps").get(to.ordinal() - 1), to, expected.get(month.get("month").asText()));
+            }
+            measured += expected.getOrDefault("all", List.of()).size();
+        }
+        assertThat(measured).isGreaterThan(20);
+    }
+
+    private static void assertStep(JsonNode step, LifecycleStage to, List<Double> days) {
+        assertThat(step.get("toStage").asText()).isEqualTo(to.name());
+        assertThat(step.get("fromStage").asText()).isEqualTo(LifecycleStage.values()[to.ordinal() - 1].name());
+        if (days == null) {
+            assertThat(step.get("moves").asLong()).isZero();
+            assertThat(step.get("averageDays")).isNull();
+            return;
+        }
+        assertThat(step.get("moves").asLong()).as(to + " moves").isEqualTo(days.size());
+        assertThat(step.get("averageDays").asDouble()).as(to + " average")
+                .isCloseTo(ReportOracle.average(days), within(0.006));
+        assertThat(step.get("medianDays").asDouble()).as(to + " median")
+                .isCloseTo(ReportOracle.median(days), within(0.006));
+    }
+
+    @Test
+    void campaignsPerCampaignStepAndBranch() {
+        JsonNode campaigns = get("/api/reports/campaigns?" + MARCH).get("campaigns");
+
+        assertThat(campaigns).extracting(c -> c.get("campaign").asText()).containsExactly("drip", "report-test");
+        JsonNode test = campaigns.get(1);
+        assertThat(test.get("enrolled").asLong()).isEqualTo(4);      // goal, early, waiting, cancel started in March
+        assertThat(test.get("active").asLong()).isEqualTo(3);        // waiting, before, april run now
+        assertThat(test.get("completed").asLong()).isEqualTo(1);     // early ran to the ordinary end
+        assertThat(test.get("exitedOnGoal").asLong()).isEqualTo(1);  // goal; feb reached its goal in February
+        assertThat(test.get("cancelled").asLong()).isEqualTo(1);
+        assertThat(test.get("convertedToMql").asLong()).isEqualTo(1); // early was MQL before it was enrolled
+        assertSends(test.get("sends"), 5, 4, 3, 2, 1, 2);
+        assertThat(test.get("sends").get("openRate").asDouble()).isEqualTo(0.75);
+        assertThat(test.get("sends").get("clickRate").asDouble()).isEqualTo(0.5);
+        // 300 a month for 31 days plus 0.50 for each of the 5 sends
+        assertThat(test.get("cost").decimalValue()).isEqualByComparingTo("312.50");
+        assertThat(test.get("costPerMql").decimalValue()).isEqualByComparingTo("312.50");
+
+        JsonNode steps = test.get("steps");
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).get("step").asText()).isEqualTo("Task_Mail1");
+        assertSends(steps.get(0).get("sends"), 3, 2, 2, 1, 0, 1);
+        assertThat(steps.get(0).get("convertedToMql").asLong()).isEqualTo(1);
+        assertThat(steps.get(1).get("step").asText()).isEqualTo("Task_Mail2");
+        assertSends(steps.get(1).get("sends"), 2, 2, 1, 1, 1, 1);
+        assertThat(steps.get(1).get("convertedToMql").asLong()).isEqualTo(1);
+
+        JsonNode drip = campaigns.get(0);
+        assertThat(drip.get("enrolled").asLong()).isZero();
+        assertSends(drip.get("sends"), 3, 3, 2, 1, 0, 0);
+        assertThat(drip.get("cost").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(drip.get("costPerMql")).isNull();
+        assertThat(drip.get("steps")).extracting(s -> s.get("variant").asText()).containsExactly("A", "B");
+        assertSends(drip.get("steps").get(0).get("sends"), 1, 1, 1, 0, 0, 0);
+        assertSends(drip.get("steps").get(1).get("sends"), 2, 2, 1, 1, 0, 0);
+    }
+
+    private static void assertSends(JsonNode sends, long sent, long delivered, long opened, long clicked,
+            long unsubscribed, long bounced) {
+        assertThat(List.of(sends.get("sent").asLong(), sends.get("delivered").asLong(), sends.get("opened").asLong(),
+                sends.get("clicked").asLong(), sends.get("unsubscribed").asLong(), sends.get("bounced").asLong()))
+                .as("sent, delivered, opened, clicked, unsubscribed, bounced")
+                .containsExactly(sent, delivered, opened, clicked, unsubscribed, bounced);
+    }
+
+    @Test
+    void nurtureCountsNewAndReopenedLeadsMqlsAndTheirCost() {
+        JsonNode report = get("/api/reports/nurture?" + MARCH);
+
+        long mqls = march.entries(LifecycleStage.MQL, false, false);
+        assertThat(report.get("newLeads").asLong()).isEqualTo(march.entries(LifecycleStage.LEAD, true, false));
+        assertThat(report.get("reopenedLeads").asLong()).isEqualTo(march.entries(LifecycleStage.LEAD, false, true))
+                .isPositive();
+        assertThat(report.get("mqls").asLong()).isEqualTo(mqls);
+        assertThat(report.get("newMqls").asLong()).isEqualTo(march.entries(LifecycleStage.MQL, true, false));
+        assertThat(report.get("cost").decimalValue()).isEqualByComparingTo("312.50");
+        assertThat(report.get("costPerMql").decimalValue())
+                .isEqualByComparingTo(ReportOracle.money(312.50 / mqls));
+
+        List<Journey> newLeads = march.newLeads();
+        int[] bounds = { 0, 10, 25, 50, 75, 100 };
+        JsonNode buckets = report.get("newLeadScores").get("buckets");
+        assertThat(buckets).hasSize(bounds.length);
+        for (int i = 0; i < bounds.length; i++) {
+            int min = bounds[i];
+            int max = i + 1 < bounds.length ? bounds[i + 1] - 1 : Integer.MAX_VALUE;
+            long expected = newLeads.stream().filter(j -> j.behaviour() + j.fit() >= min && j.behaviour() + j.fit() <= max)
+                    .count();
+            assertThat(buckets.get(i).get("leads").asLong()).as("bucket " + min).isEqualTo(expected);
+        }
+        assertThat(report.get("newLeadScores").get("averageFit").asDouble()).isCloseTo(
+                newLeads.stream().mapToInt(Journey::fit).average().orElseThrow(), within(0.006));
+        long fromWebinar = newLeads.stream().filter(j -> "webinar".equals(j.source())).count();
+        assertThat(report.get("newLeadsBySource")).anySatisfy(s -> {
+            assertThat(s.get("source").asText()).isEqualTo("webinar");
+            assertThat(s.get("leads").asLong()).isEqualTo(fromWebinar);
+        });
+    }
+
+    @Test
+    void everyReportIsAlsoCsv() {
+        JsonNode json = get("/api/reports/funnel?" + MARCH);
+        Response csv = csv("/api/reports/funnel?" + MARCH);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(
+                "stage,current,entries,re_entries,contacts,converted,moved_back,still_in_stage,conversion_rate");
+        JsonNode mql = json.get("stages").get(LifecycleStage.MQL.ordinal());
+        assertThat(lines.get(1 + LifecycleStage.MQL.ordinal())).startsWith("MQL," + mql.get("current").asLong() + ","
+                + mql.get("entries").asLong() + "," + mql.get("reEntries").asLong() + ",");
+
+        for (String report : List.of("velocity", "campaigns", "nurture")) {
+            Response other = csv("/api/reports/" + report + "?" + MARCH);
+            assertThat(other.status()).as(report).isEqualTo(200);
+            assertThat(other.contentType()).startsWith("text/csv");
+            assertThat(other.body().lines().count()).as(report).isGreaterThan(2);
+        }
+        assertThat(csv("/api/reports/campaigns?" + MARCH).body())
+                .contains("report-test,Task_Mail2,,,,,,,2,2,1,1,1,1,0.5,0.5,1,,");
+        assertThat(csv("/api/reports/contacts/" + goalReached.contactId() + "/timeline").body())
+                .startsWith("at,kind,title,detail");
+    }
+
+    @Test
+    void badParametersAreProblems() {
+        assertProblem(api.get("/api/reports/funnel?from=yesterday", "marketer"), "'from' must be a date");
+        assertProblem(api.get("/api/reports/velocity?to=2020-13-01", "marketer"), "'to' must be a date");
+        assertProblem(api.get("/api/reports/campaigns?from=2020-04-01&to=2020-03-01", "marketer"),
+                "must not be after");
+        assertProblem(api.get("/api/reports/nurture?from=1990-01-01&to=2020-01-01", "marketer"), "at most");
+        assertProblem(api.get("/api/reports/contacts?stage=WIZARD", "marketer"), "Unknown stage 'WIZARD'");
+        assertProblem(csv("/api/reports/funnel?from=2020-02-30"), "'from' must be a date");
+        Response unknown = api.get("/api/reports/contacts/no-such-contact/timeline", "marketer");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(api.get("/api/reports/funnel", null).status()).isEqualTo(401);
+        assertThat(api.get("/api/reports/funnel", "marketer").status()).isEqualTo(200);
+    }
+
+    @Test
+    void contactSearchAndTimeline() {
+        JsonNode found = get("/api/reports/contacts?q=" + goalReached.contactId().toUpperCase() + "&stage=mql");
+        assertThat(found.get("contacts")).extracting(c -> c.get("id").asText())
+                .containsExactly(goalReached.contactId());
+        assertThat(get("/api/reports/contacts?q=" + goalReached.contactId() + "&stage=LEAD").get("contacts"))
+                .isEmpty();
+        assertThat(get("/api/reports/contacts?q=100%25").get("contacts")).isEmpty();
+
+        JsonNode timeline = get("/api/reports/contacts/" + goalReached.contactId() + "/timeline");
+        assertThat(timeline.get("entries")).extracting(e -> e.get("kind").asText())
+                .contains("stage", "send", "open", "click", "unsubscribe", "score");
+        assertThat(timeline.get("entries").get(0).get("at").asText())
+                .isGreaterThanOrEqualTo(timeline.get("entries").get(1).get("at").asText());
+        JsonNode instance = timeline.get("processes").get(0);
+        assertThat(instance.get("processKey").asText()).isEqualTo("report-test");
+        assertThat(instance.get("cockpitPath").asText())
+                .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + instance.get("id").asText());
+    }
+
+    private JsonNode get(String path) {
+        Response response = api.get(path, "marketer");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private Response csv(String path) {
+        return api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                .header("Authorization", NurtureClient.basic("marketer", "marketer"))
+                .header("Accept", "text/csv").GET().build());
+    }
+
+    private static void assertProblem(Response response, String detail) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).contains(detail);
+    }
+}
