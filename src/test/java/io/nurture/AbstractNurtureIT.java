@@ -282,7 +282,7 @@ abstract class AbstractNurtureIT {
         assertThat(stageOf(contactId)).isEqualTo("MQL");
         assertThat(activeInstances("welcome", contactId)).isZero();
 
-        JsonNode sdrTask = singleTask(contactId, "sdr");
+        JsonNode sdrTask = api.singleTask(contactId, "sdr");
         assertThat(sdrTask.get("name").asText()).isEqualTo("Qualify Grace Hopper (Acme)");
         assertThat(api.get("/engine-rest/task/" + sdrTask.get("id").asText() + "/form-variables", "sdr").json()
                 .get("recentEvents").get("value").asText()).contains("demo_requested");
@@ -290,13 +290,13 @@ abstract class AbstractNurtureIT {
                 .isEqualTo(200);
         assertThat(api.get("/engine-rest/task?processInstanceBusinessKey=" + contactId, "sales").json()).isEmpty();
 
-        complete(sdrTask, "sdr", """
+        api.completeTask(sdrTask, "sdr", """
                 {"outcome": {"value": "qualified"}}""");
         await().atMost(PATIENCE).until(() -> stageOf(contactId).equals("SQL"));
 
-        JsonNode salesTask = singleTask(contactId, "sales");
+        JsonNode salesTask = api.singleTask(contactId, "sales");
         assertThat(salesTask.get("name").asText()).isEqualTo("Hand-off Grace Hopper (Acme)");
-        complete(salesTask, "sales", """
+        api.completeTask(salesTask, "sales", """
                 {"accepted": {"value": true}, "dealAmount": {"value": 25000}}""");
         await().atMost(PATIENCE).until(() -> stageOf(contactId).equals("OPPORTUNITY"));
 
@@ -318,7 +318,7 @@ abstract class AbstractNurtureIT {
                 {"type": "contact_us", "email": "%s", "properties": {"firstName": "Linus"}}"""
                 .formatted(email)).json().get("contactId").asText();
 
-        complete(singleTask(contactId, "sdr"), "sdr", """
+        api.completeTask(api.singleTask(contactId, "sdr"), "sdr", """
                 {"outcome": {"value": "nurture"}}""");
         await().atMost(PATIENCE).until(() -> stageOf(contactId).equals("LEAD"));
 
@@ -329,14 +329,14 @@ abstract class AbstractNurtureIT {
         JsonNode last = history.get(history.size() - 1);
         assertThat(last.get("to").asText()).isEqualTo("MQL");
         assertThat(last.get("entry").asInt()).isEqualTo(2);
-        assertThat(singleTask(contactId, "sdr").get("name").asText()).startsWith("Qualify Linus");
+        assertThat(api.singleTask(contactId, "sdr").get("name").asText()).startsWith("Qualify Linus");
     }
 
     @Test
     void anUnknownOrMissingOutcomeIsA400AndTheTaskStaysOpen() {
         String contactId = postEvent("""
                 {"type": "contact_us", "email": "%s"}""".formatted(unique("undecided"))).json().get("contactId").asText();
-        JsonNode task = singleTask(contactId, "sdr");
+        JsonNode task = api.singleTask(contactId, "sdr");
         String complete = "/engine-rest/task/" + task.get("id").asText() + "/complete";
 
         Response unknown = api.post(complete, "{\"variables\": {\"outcome\": {\"value\": \"maybe\"}}}", "sdr");
@@ -345,7 +345,7 @@ abstract class AbstractNurtureIT {
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
         assertThat(unknown.body()).contains("outcome == 'qualified'");
         assertThat(missing.status()).as(missing.body()).isEqualTo(400);
-        assertThat(singleTask(contactId, "sdr").get("id").asText()).isEqualTo(task.get("id").asText());
+        assertThat(api.singleTask(contactId, "sdr").get("id").asText()).isEqualTo(task.get("id").asText());
         assertThat(stageOf(contactId)).isEqualTo("MQL");
     }
 
@@ -354,7 +354,7 @@ abstract class AbstractNurtureIT {
         String contactId = postEvent("""
                 {"type": "demo_requested", "email": "%s"}""".formatted(unique("spam"))).json().get("contactId").asText();
 
-        complete(singleTask(contactId, "sdr"), "sdr", """
+        api.completeTask(api.singleTask(contactId, "sdr"), "sdr", """
                 {"outcome": {"value": "disqualified"}}""");
 
         await().atMost(PATIENCE).until(() -> api.get("/api/contacts/" + contactId, "demo").json()
@@ -454,21 +454,6 @@ abstract class AbstractNurtureIT {
                 + contactId, "demo").json().get("count").asLong();
     }
 
-    private JsonNode singleTask(String contactId, String user) {
-        List<JsonNode> found = new ArrayList<>();
-        await().atMost(PATIENCE).until(() -> {
-            found.clear();
-            api.get("/engine-rest/task?processInstanceBusinessKey=" + contactId, user).json().forEach(found::add);
-            return found.size() == 1;
-        });
-        return found.get(0);
-    }
-
-    private void complete(JsonNode task, String user, String variables) {
-        Response response = api.post("/engine-rest/task/" + task.get("id").asText() + "/complete",
-                "{\"variables\": " + variables + "}", user);
-        assertThat(response.status()).as(response.body()).isEqualTo(204);
-    }
 
     private static String filterId(JsonNode filters, String name) {
         for (JsonNode filter : filters) {

@@ -8,7 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+
+import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +63,27 @@ public class NurtureClient {
             builder.header("Authorization", basic(user, user));
         }
         return builder;
+    }
+
+    /** The one open task of the contact's process instances that {@code user} may see, once there is exactly one. */
+    public JsonNode singleTask(String contactId, String user) {
+        List<JsonNode> found = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            found.clear();
+            get("/engine-rest/task?processInstanceBusinessKey=" + contactId, user).json().forEach(found::add);
+            return found.size() == 1;
+        });
+        return found.get(0);
+    }
+
+    /** Completes a task through /engine-rest as {@code user}; {@code variables} is the JSON of its variables. */
+    public void completeTask(JsonNode task, String user, String variables) {
+        Response response = post("/engine-rest/task/" + task.get("id").asText() + "/complete",
+                "{\"variables\": " + variables + "}", user);
+        if (response.status() != 204) {
+            throw new AssertionError("Completing task " + task.get("name") + " gave " + response.status() + ": "
+                    + response.body());
+        }
     }
 
     public static String basic(String user, String password) {

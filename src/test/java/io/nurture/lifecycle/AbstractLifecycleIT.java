@@ -103,14 +103,14 @@ abstract class AbstractLifecycleIT {
         String paidSearch = event("form_submitted", unique("ppc"), "{\"source\": \"paid-search\"}")
                 .get("contactId").asText();
 
-        JsonNode task = singleTask(contactId, "sdr");
+        JsonNode task = api.singleTask(contactId, "sdr");
         assertThat(task.get("priority").asInt()).isEqualTo(90);
         assertThat(task.get("due").isNull()).isFalse();
         JsonNode form = api.get("/engine-rest/task/" + task.get("id").asText() + "/form-variables", "sdr").json();
         assertThat(form.get("routing").get("value").asText()).isEqualTo("Straight to an SDR");
         assertThat(form.get("routingReason").get("value").asText()).isEqualTo("Demo request: straight to an SDR");
         assertThat(lastMove(contactId)).isEqualTo("MQL #1: Demo request: straight to an SDR");
-        assertThat(singleTask(paidSearch, "sdr").get("priority").asInt()).isEqualTo(70);
+        assertThat(api.singleTask(paidSearch, "sdr").get("priority").asInt()).isEqualTo(70);
         assertThat(lastMove(paidSearch)).isEqualTo("MQL #1: Paid-search sign-up: straight to an SDR");
 
         String adClick = unique("adclick");
@@ -131,7 +131,7 @@ abstract class AbstractLifecycleIT {
 
         assertThat(crossed.get("lifecycleStage").asText()).isEqualTo("MQL");
         assertThat(lastMove(contactId)).isEqualTo("MQL #1: Score 68 (fit 35) reached the MQL threshold");
-        JsonNode task = singleTask(contactId, "sdr");
+        JsonNode task = api.singleTask(contactId, "sdr");
         assertThat(task.get("priority").asInt()).isEqualTo(50);
         assertThat(api.get("/engine-rest/task/" + task.get("id").asText() + "/form-variables", "sdr").json()
                 .get("routing").get("value").asText()).isEqualTo("Nurtured to the threshold");
@@ -226,7 +226,7 @@ abstract class AbstractLifecycleIT {
         event("pricing_page_view", email, null);
         event("pricing_page_view", email, null); // 10 + 20 + 35 = 65: MQL
 
-        complete(singleTask(contactId, "sdr"), "sdr", "{\"outcome\": {\"value\": \"nurture\"}}");
+        api.completeTask(api.singleTask(contactId, "sdr"), "sdr", "{\"outcome\": {\"value\": \"nurture\"}}");
         await().atMost(PATIENCE).until(() -> stageOf(contactId).equals("LEAD"));
 
         assertThat(lastMove(contactId)).isEqualTo("LEAD #2: Sent back to nurture by SDR");
@@ -241,7 +241,7 @@ abstract class AbstractLifecycleIT {
     void anSdrTaskPastItsDueDateRemindsTheSdrsAndEscalatesToTheSdrLeads() {
         String contactId = event("product_inquiry", unique("sla"), "{\"firstName\": \"Sal\"}").get("contactId")
                 .asText();
-        JsonNode task = singleTask(contactId, "sdr");
+        JsonNode task = api.singleTask(contactId, "sdr");
         assertThat(api.get("/engine-rest/task?processInstanceBusinessKey=" + contactId, "sdrlead").json()).isEmpty();
 
         management.executeJob(timer(contactId, "Timer_SdrSlaDue").getId()); // as the job executor will when due
@@ -295,7 +295,7 @@ abstract class AbstractLifecycleIT {
         String detractor = unique("detractor");
         String detractorId = event("purchase", detractor, "{\"firstName\": \"Dan\"}").get("contactId").asText();
         event("nps_submitted", detractor, "{\"score\": 3, \"comment\": \"too slow\"}");
-        JsonNode call = singleTask(detractorId, "success");
+        JsonNode call = api.singleTask(detractorId, "success");
         assertThat(call.get("name").asText()).isEqualTo("Call back Dan (NPS 3)");
         assertThat(stageOf(detractorId)).isEqualTo("CUSTOMER");
 
@@ -414,21 +414,6 @@ abstract class AbstractLifecycleIT {
                 .processInstanceBusinessKey(contactId).count();
     }
 
-    private JsonNode singleTask(String contactId, String user) {
-        List<JsonNode> found = new ArrayList<>();
-        await().atMost(PATIENCE).until(() -> {
-            found.clear();
-            api.get("/engine-rest/task?processInstanceBusinessKey=" + contactId, user).json().forEach(found::add);
-            return found.size() == 1;
-        });
-        return found.get(0);
-    }
-
-    private void complete(JsonNode task, String user, String variables) {
-        Response response = api.post("/engine-rest/task/" + task.get("id").asText() + "/complete",
-                "{\"variables\": " + variables + "}", user);
-        assertThat(response.status()).as(response.body()).isEqualTo(204);
-    }
 
     private static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
