@@ -25,11 +25,12 @@ import io.nurture.reporting.CampaignReport.Step;
 class CampaignQuery {
 
     static final String GOAL_END_EVENT_PREFIX = "EndEvent_Goal";
+    static final String GOAL_EVENT_SUB_PROCESS_PREFIX = "SubProcess_Goal";
 
     /**
-     * An instance exited on goal when it ended at an end event named {@code EndEvent_Goal...}: a top-level one is the
-     * history's end activity; one inside an interrupting event sub-process (the usual "left on MQL") is not, so the
-     * ended instance's activity history is asked too.
+     * An instance exited on goal when it ended at a top-level end event {@code EndEvent_Goal...} or through an
+     * interrupting event sub-process {@code SubProcess_Goal...} (the usual "left on MQL"): the history then names
+     * the sub-process as the instance's end activity.
      */
     private static final String INSTANCES = """
             SELECT i.campaign,
@@ -41,9 +42,7 @@ class CampaignQuery {
             FROM (SELECT p.PROC_DEF_KEY_ AS campaign, p.END_TIME_ AS end_time, p.STATE_ AS state,
                          CASE WHEN p.START_TIME_ >= :start AND p.START_TIME_ < :end THEN 1 ELSE 0 END AS started,
                          CASE WHEN p.END_TIME_ >= :start AND p.END_TIME_ < :end THEN 1 ELSE 0 END AS ended,
-                         CASE WHEN p.END_TIME_ IS NOT NULL AND (p.END_ACT_ID_ LIKE :goal
-                                   OR EXISTS (SELECT 1 FROM ACT_HI_ACTINST a
-                                              WHERE a.PROC_INST_ID_ = p.ID_ AND a.ACT_ID_ LIKE :goal))
+                         CASE WHEN p.END_ACT_ID_ LIKE :goal OR p.END_ACT_ID_ LIKE :goalSubProcess
                               THEN 1 ELSE 0 END AS goal
                   FROM ACT_HI_PROCINST p
                   WHERE p.PROC_DEF_KEY_ NOT IN (:excluded) AND p.SUPER_PROCESS_INSTANCE_ID_ IS NULL
@@ -113,6 +112,7 @@ class CampaignQuery {
         jdbc.sql(INSTANCES)
                 .param("start", period.start()).param("end", period.end())
                 .param("goal", GOAL_END_EVENT_PREFIX + "%")
+                .param("goalSubProcess", GOAL_EVENT_SUB_PROCESS_PREFIX + "%")
                 .param("excluded", excluded())
                 .query(rs -> {
                     instances.put(rs.getString("campaign"), new long[] { rs.getLong("enrolled"), rs.getLong("active"),
