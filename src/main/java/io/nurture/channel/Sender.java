@@ -58,10 +58,7 @@ public class Sender {
      * fails (the job is retried).
      */
     public Outcome send(SendRequest request) {
-        Channel channel = channels.get(request.channel());
-        if (channel == null) {
-            throw new IllegalArgumentException("No channel '" + request.channel() + "'; known: " + channels.keySet());
-        }
+        Channel channel = channel(request);
         Optional<Contact> found = contacts.findById(request.contactId());
         if (found.isEmpty()) {
             return Outcome.NO_CONTACT; // erased in the meantime: nobody to write to
@@ -80,11 +77,31 @@ public class Sender {
             deliveries.delayed(request, delay.until(), delay.reason());
             throw new SendDeferredException(delay.reason(), delay.until());
         }
-        return claimAndSend(channel, contact, request);
+        return claimAndSend(channel, contact, channel.address(contact).orElse(null), request);
     }
 
-    private Outcome claimAndSend(Channel channel, Contact contact, SendRequest request) {
-        String address = channel.address(contact).orElse(null);
+    /**
+     * A message about the contact to someone else (an SDR reminder): no marketing policy, the same claim and delivery
+     * log, so it goes out once per key.
+     */
+    public Outcome sendAbout(SendRequest request, String address) {
+        Channel channel = channel(request);
+        Optional<Contact> found = contacts.findById(request.contactId());
+        if (found.isEmpty()) {
+            return Outcome.NO_CONTACT;
+        }
+        return claimAndSend(channel, found.get(), address, request);
+    }
+
+    private Channel channel(SendRequest request) {
+        Channel channel = channels.get(request.channel());
+        if (channel == null) {
+            throw new IllegalArgumentException("No channel '" + request.channel() + "'; known: " + channels.keySet());
+        }
+        return channel;
+    }
+
+    private Outcome claimAndSend(Channel channel, Contact contact, String address, SendRequest request) {
         Claim claim;
         try {
             claim = deliveries.claim(request, address, claimTimeout);
