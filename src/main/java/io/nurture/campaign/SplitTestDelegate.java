@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.nurture.channel.SendSteps;
+import io.nurture.process.ProcessKeys;
 
 /**
  * "A/B split" in Modeler: inputs {@code splitId} and {@code variants} ({@code A:50,B:50}, weights). Picks a branch by
@@ -37,7 +38,7 @@ class SplitTestDelegate implements JavaDelegate {
         if (variant == null) {
             variant = pick(weights, execution.getBusinessKey() + "/" + splitId);
             assignments.record(instance, splitId, execution.getBusinessKey(),
-                    execution.getProcessDefinitionId().split(":")[0], variant);
+                    ProcessKeys.keyOf(execution), variant);
         }
         execution.setVariable(SendSteps.VARIANT_VARIABLE, variant);
     }

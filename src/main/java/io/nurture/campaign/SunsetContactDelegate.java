@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.channel.SuppressionReason;
 import io.nurture.channel.Suppressions;
+import io.nurture.process.ProcessKeys;
 
 /** "Sunset contact" in Modeler: no more marketing on any channel; the contact's other campaigns end as suppressed. */
 @Component("sunsetContact")
@@ -21,7 +22,7 @@ class SunsetContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String campaign = execution.getProcessDefinitionId().split(":")[0];
+        String campaign = ProcessKeys.keyOf(execution);
         suppressions.add(execution.getBusinessKey(), SuppressionReason.SUNSET, "no response to " + campaign);
         messages.suppressed(execution.getBusinessKey(), execution.getProcessInstanceId());
     }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.nurture.process.ProcessKeys;
 import io.nurture.scoring.ScoreComponent;
 import io.nurture.scoring.Scores;
 
@@ -24,7 +25,7 @@ class UpdateScoreDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int points = Integer.parseInt(String.valueOf(execution.getVariableLocal("points")).trim());
         Object reason = execution.getVariableLocal("reason");
-        String campaign = execution.getProcessDefinitionId().split(":")[0];
+        String campaign = ProcessKeys.keyOf(execution);
         scores.addBehaviour(execution.getBusinessKey(), points, ScoreComponent.BEHAVIOUR,
                 campaign + "/" + execution.getCurrentActivityId() + (reason == null ? "" : ": " + reason));
     }

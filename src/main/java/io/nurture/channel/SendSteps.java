@@ -3,9 +3,10 @@ package io.nurture.channel;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+
+import io.nurture.process.ProcessKeys;
 
 /** Turns a send step of a diagram into a {@link SendRequest}: idempotency key, campaign, step and A/B variant. */
 @Component
@@ -13,12 +14,6 @@ public class SendSteps {
 
     /** Process variable set by the A/B split element; null outside a split. */
     public static final String VARIANT_VARIABLE = "variant";
-
-    private final RepositoryService repository;
-
-    SendSteps(RepositoryService repository) {
-        this.repository = repository;
-    }
 
     /** {@code inputNames}: the step's own inputs (local variables) the channel needs, e.g. subject or text. */
     public SendRequest request(DelegateExecution execution, String channel, String template, String... inputNames) {
@@ -41,7 +36,7 @@ public class SendSteps {
         Object variant = execution.getVariable(VARIANT_VARIABLE);
         Object transactional = execution.getVariableLocal("transactional");
         return new SendRequest(idempotencyKey(execution), execution.getBusinessKey(), channel, template, inputs,
-                campaignOf(execution), execution.getCurrentActivityId(), variant == null ? null : variant.toString(),
+                ProcessKeys.keyOf(execution), execution.getCurrentActivityId(), variant == null ? null : variant.toString(),
                 Boolean.TRUE.equals(transactional) || "true".equals(transactional));
     }
 
@@ -50,10 +45,5 @@ public class SendSteps {
         Object loop = execution.getVariableLocal("loopCounter");
         return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
                 + (loop == null ? "" : ":" + loop);
-    }
-
-    private String campaignOf(DelegateExecution execution) {
-        String definitionId = execution.getProcessDefinitionId();
-        return definitionId == null ? null : repository.getProcessDefinition(definitionId).getKey();
     }
 }

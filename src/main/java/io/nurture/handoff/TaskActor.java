@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import io.nurture.process.ProcessKeys;
+
 /**
  * Remembers who completed a user task (variable {@code lastActor}), so the asynchronous steps after it can name that
  * person in the stage ledger.
@@ -27,6 +29,6 @@ class TaskActor implements TaskListener {
 
     static String of(DelegateExecution execution) {
         Object actor = execution.getVariable(VARIABLE);
-        return actor != null ? actor.toString() : "process:" + execution.getProcessDefinitionId().split(":")[0];
+        return actor != null ? actor.toString() : "process:" + ProcessKeys.keyOf(execution);
     }
 }
