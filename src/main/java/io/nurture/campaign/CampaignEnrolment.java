@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.nurture.contact.Contact;
+import io.nurture.contact.ContactNotFoundException;
 import io.nurture.contact.ContactRepository;
 
 /**
@@ -31,7 +32,7 @@ public class CampaignEnrolment {
         Contact contact;
         try {
             contact = contacts.lockById(contactId);
-        } catch (io.nurture.contact.ContactNotFoundException erased) {
+        } catch (ContactNotFoundException erased) {
             return false;
         }
         if (isRunning(campaign, contactId)) {

@@ -33,9 +33,4 @@ public record Contact(String id, String email, String firstName, String lastName
     public String label() {
         return company == null || company.isBlank() ? fullName() : fullName() + " (" + company + ")";
     }
-
-    /** Marketing e-mail needs an address, no opt-out and no suppression. */
-    public boolean acceptsMarketingEmail() {
-        return email != null && !Boolean.FALSE.equals(consentEmail) && !unsubscribed && !disqualified;
-    }
 }
