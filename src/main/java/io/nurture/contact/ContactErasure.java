@@ -3,13 +3,14 @@ package io.nurture.contact;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.nurture.process.ConcurrentChanges;
 
 /**
  * The right to erasure: the contact with its events, deliveries, deals and ledger (by cascade), and every process
@@ -41,9 +42,12 @@ class ContactErasure {
             try {
                 transaction.executeWithoutResult(status -> eraseOnce(contactId));
                 return;
-            } catch (OptimisticLockingException concurrentJob) {
-                if (attempt == ATTEMPTS) {
+            } catch (RuntimeException concurrentJob) {
+                if (!ConcurrentChanges.isConflict(concurrentJob)) {
                     throw concurrentJob;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw ConcurrentChanges.asBusy(concurrentJob);
                 }
             }
         }

@@ -5,12 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +22,7 @@ import io.nurture.lifecycle.LifecycleService;
 import io.nurture.lifecycle.LifecycleStage;
 import io.nurture.lifecycle.MqlRules;
 import io.nurture.lifecycle.StageRules;
+import io.nurture.process.ConcurrentChanges;
 import io.nurture.scoring.BehaviourScoring;
 import io.nurture.scoring.FitScoring;
 import io.nurture.scoring.ScoreComponent;
@@ -73,11 +72,14 @@ public class EventIngestionService {
         for (int attempt = 1;; attempt++) {
             try {
                 return transaction.execute(status -> ingestOnce(event, actor));
-            } catch (DuplicateKeyException | OptimisticLockingException | PessimisticLockingFailureException race) {
-                // optimistic locking: a campaign job moved the same process instance while we correlated to it;
-                // pessimistic: the database broke a lock cycle between this request and a job
-                if (attempt == ATTEMPTS) {
+            } catch (RuntimeException race) {
+                // a campaign job moved the same process instance while we correlated to it, or the database broke
+                // a lock cycle between this request and a job
+                if (!(race instanceof DuplicateKeyException) && !ConcurrentChanges.isConflict(race)) {
                     throw race;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw race instanceof DuplicateKeyException ? race : ConcurrentChanges.asBusy(race);
                 }
                 backOff(attempt);
                 log.debug("Retrying event {} after a concurrent change: {}", event.type().wireName(), race.getMessage());

@@ -8,12 +8,16 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,5 +59,32 @@ class EventIngestionRetryTest {
 
         assertThatThrownBy(() -> ingestion.ingest(event, "marketer")).isInstanceOf(OptimisticLockingException.class);
         verify(transaction, times(8)).execute(any(TransactionCallback.class));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDeadlockTheEngineWrapsIsRetriedAndEndsAsABusyConflict() {
+        when(transaction.execute(any(TransactionCallback.class))).thenThrow(engineWrappedDeadlock());
+
+        assertThatThrownBy(() -> ingestion.ingest(event, "marketer"))
+                .isInstanceOf(PessimisticLockingFailureException.class)
+                .hasRootCauseInstanceOf(SQLException.class);
+        verify(transaction, times(8)).execute(any(TransactionCallback.class));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anyOtherFailureIsNotRetried() {
+        when(transaction.execute(any(TransactionCallback.class)))
+                .thenThrow(new ProcessEnginePersistenceException("broken", new SQLException("no such table", "42P01")));
+
+        assertThatThrownBy(() -> ingestion.ingest(event, "marketer"))
+                .isInstanceOf(ProcessEnginePersistenceException.class);
+        verify(transaction, times(1)).execute(any(TransactionCallback.class));
+    }
+
+    private static ProcessEnginePersistenceException engineWrappedDeadlock() {
+        return new ProcessEnginePersistenceException("persistence layer",
+                new ProcessEngineException("flush", new SQLException("ERROR: deadlock detected", "40P01")));
     }
 }
