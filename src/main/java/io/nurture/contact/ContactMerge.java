@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,12 +30,15 @@ class ContactMerge {
     private final Scores scores;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    ContactMerge(ContactRepository contacts, Scores scores, RuntimeService runtime, JdbcClient jdbc) {
+    ContactMerge(ContactRepository contacts, Scores scores, RuntimeService runtime, JdbcClient jdbc,
+            ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.scores = scores;
         this.runtime = runtime;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional
@@ -51,6 +55,7 @@ class ContactMerge {
         KEYED_TABLES.forEach((table, key) -> jdbc.sql("UPDATE " + table + " SET contact_id = ? WHERE contact_id = ?"
                 + " AND (" + key + ") NOT IN (SELECT " + key + " FROM " + table + " WHERE contact_id = ?)")
                 .params(survivorId, mergedId, survivorId).update());
+        events.publishEvent(new ContactsMerged(survivorId, mergedId));
         List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(mergedId).list()
                 .stream().map(ProcessInstance::getId).toList();
         if (!running.isEmpty()) {

@@ -95,7 +95,8 @@ public class LifecycleService {
 
     private void record(String contactId, LifecycleStage from, LifecycleStage to, String reason, String actor) {
         int entry = ledger.countEntries(contactId, to) + 1;
-        ledger.append(contactId, new StageTransition(from, to, Instant.now(), reason, actor, entry));
-        events.publishEvent(new StageChanged(contactId, from, to, entry, reason));
+        Instant at = Instant.now();
+        ledger.append(contactId, new StageTransition(from, to, at, reason, actor, entry));
+        events.publishEvent(new StageChanged(contactId, from, to, entry, reason, at));
     }
 }

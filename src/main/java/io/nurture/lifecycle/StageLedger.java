@@ -24,7 +24,11 @@ class StageLedger {
                 .single();
     }
 
+    /** Also links the contact's latest move to this one: the funnel and velocity read a move's next move from it. */
     void append(String contactId, StageTransition transition) {
+        jdbc.sql("UPDATE stage_transition SET next_stage = ?, next_at = ? WHERE contact_id = ? AND next_stage IS NULL")
+                .params(transition.to().name(), Timestamp.from(transition.at()), contactId)
+                .update();
         jdbc.sql("""
                 INSERT INTO stage_transition (contact_id, from_stage, to_stage, entry, reason, actor, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")

@@ -2,9 +2,9 @@ package io.nurture.reporting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +19,7 @@ import io.nurture.reporting.CampaignReport.Step;
 
 /**
  * Campaign instances come from Camunda's history (ACT_HI_PROCINST, business key = contact id), sends
- * from the delivery log and the contacts' reactions from the tracking events that name their delivery.
+ * from the delivery log, each with its reactions and conversion as report facts.
  */
 @Repository
 class CampaignQuery {
@@ -55,46 +55,20 @@ class CampaignQuery {
             WHERE p.START_TIME_ >= :start AND p.START_TIME_ < :end
               AND p.PROC_DEF_KEY_ NOT IN (:excluded) AND p.SUPER_PROCESS_INSTANCE_ID_ IS NULL
               AND EXISTS (SELECT 1 FROM stage_transition s
-                          WHERE s.contact_id = p.BUSINESS_KEY_ AND s.to_stage = 'MQL' AND s.at >= p.START_TIME_)
+                          WHERE s.contact_id = p.BUSINESS_KEY_ AND s.to_stage = :qualified AND s.at >= p.START_TIME_)
             GROUP BY p.PROC_DEF_KEY_""";
 
-    private static final String SENT = """
-            SELECT d.campaign, d.step, d.variant, COUNT(*) AS n FROM delivery d
-            WHERE d.sent_at >= :start AND d.sent_at < :end AND d.campaign IS NOT NULL
-            GROUP BY d.campaign, d.step, d.variant""";
-
     /**
-     * Reactions, read from the tracking events' side: an open, click, bounce or unsubscribe never happens before its
-     * send, so only events since the period's start (with a day's margin for clock skew) can belong to its sends.
+     * Per step and branch: the sends of the period, with the reactions and the contacts who entered MQL after a send
+     * read from the send's own report facts (kept by {@link DeliveryFacts}).
      */
-    private static final String REACTIONS = """
-            SELECT x.campaign, x.step, x.variant, SUM(x.opened) AS opened, SUM(x.clicked) AS clicked,
-                   SUM(x.unsubscribed) AS unsubscribed, SUM(x.bounced) AS bounced
-            FROM (SELECT d.campaign, d.step, d.variant,
-                         MAX(CASE WHEN e.type IN ('email_opened', 'email_clicked') THEN 1 ELSE 0 END) AS opened,
-                         MAX(CASE WHEN e.type = 'email_clicked' THEN 1 ELSE 0 END) AS clicked,
-                         MAX(CASE WHEN e.type = 'unsubscribed' THEN 1 ELSE 0 END) AS unsubscribed,
-                         MAX(CASE WHEN e.type = 'email_bounced' THEN 1 ELSE 0 END) AS bounced
-                  FROM contact_event e JOIN delivery d ON d.id = e.delivery_id
-                  WHERE e.type IN ('email_opened', 'email_clicked', 'unsubscribed', 'email_bounced')
-                    AND e.occurred_at >= :margin
-                    AND d.sent_at >= :start AND d.sent_at < :end AND d.campaign IS NOT NULL
-                  GROUP BY d.id, d.campaign, d.step, d.variant) x
-            GROUP BY x.campaign, x.step, x.variant""";
-
-    private static final String HARD_BOUNCES = """
-            SELECT d.campaign, d.step, d.variant, COUNT(DISTINCT d.id) AS n
-            FROM contact_event e JOIN delivery d ON d.id = e.delivery_id
-            WHERE e.type = 'email_bounced' AND e.occurred_at >= :margin AND e.properties LIKE '%"bounceType":"hard"%'
-              AND d.sent_at >= :start AND d.sent_at < :end AND d.campaign IS NOT NULL
-            GROUP BY d.campaign, d.step, d.variant""";
-
-    /** Contacts who entered MQL after a send of the step. */
-    private static final String CONVERTED = """
-            SELECT d.campaign, d.step, d.variant, COUNT(DISTINCT d.contact_id) AS n FROM delivery d
-            WHERE d.sent_at >= :start AND d.sent_at < :end AND d.campaign IS NOT NULL
-              AND EXISTS (SELECT 1 FROM stage_transition s
-                          WHERE s.contact_id = d.contact_id AND s.to_stage = 'MQL' AND s.at >= d.sent_at)
+    private static final String STEPS = """
+            SELECT d.campaign, d.step, d.variant, COUNT(*) AS sent, COUNT(d.opened_at) AS opened,
+                   COUNT(d.clicked_at) AS clicked, COUNT(d.unsubscribed_at) AS unsubscribed,
+                   COUNT(d.bounced_at) AS bounced, SUM(CASE WHEN d.hard_bounced THEN 1 ELSE 0 END) AS hard_bounced,
+                   COUNT(DISTINCT d.contact_id) FILTER (WHERE d.converted_at IS NOT NULL) AS converted
+            FROM delivery d
+            WHERE d.campaign IS NOT NULL AND d.sent_at >= :start AND d.sent_at < :end
             GROUP BY d.campaign, d.step, d.variant""";
 
     private static final BigDecimal DAYS_PER_MONTH = BigDecimal.valueOf(30);
@@ -120,14 +94,17 @@ class CampaignQuery {
                 });
         jdbc.sql(CONVERTED_INSTANCES)
                 .param("start", period.start()).param("end", period.end()).param("excluded", excluded())
+                .param("qualified", ReportFacts.QUALIFIED_STAGE)
                 .query(rs -> {
                     instances.computeIfAbsent(rs.getString("campaign"), c -> new long[6])[5] = rs.getLong("converted");
                 });
-        Map<List<String>, long[]> counts = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
-        perStep(SENT, period, counts, 0);
-        perStep(REACTIONS, period, counts, 1);
-        perStep(HARD_BOUNCES, period, counts, 5);
-        perStep(CONVERTED, period, counts, 6);
+        Map<List<String>, long[]> counts = new TreeMap<>(Comparator.comparing(Object::toString));
+        jdbc.sql(STEPS).param("start", period.start()).param("end", period.end()).query(rs -> {
+            counts.put(Arrays.asList(rs.getString("campaign"), rs.getString("step"), rs.getString("variant")),
+                    new long[] { rs.getLong("sent"), rs.getLong("opened"), rs.getLong("clicked"),
+                            rs.getLong("unsubscribed"), rs.getLong("bounced"), rs.getLong("hard_bounced"),
+                            rs.getLong("converted") });
+        });
         Map<String, List<Step>> steps = new TreeMap<>();
         counts.forEach((key, n) -> steps.computeIfAbsent(key.get(0), c -> new ArrayList<>()).add(new Step(key.get(1),
                 key.get(2), new Sends(n[0], n[0] - n[5], n[1], n[2], n[3], n[4]), n[6])));
@@ -143,30 +120,13 @@ class CampaignQuery {
 
     private Campaign campaign(String key, long[] i, List<Step> steps, ReportPeriod period) {
         List<Step> ordered = steps.stream()
-                .sorted(java.util.Comparator.comparing((Step s) -> String.valueOf(s.step()))
+                .sorted(Comparator.comparing((Step s) -> String.valueOf(s.step()))
                         .thenComparing(s -> String.valueOf(s.variant())))
                 .toList();
         Sends sends = ordered.stream().map(Step::sends).reduce(Sends.NONE, Sends::plus);
         BigDecimal cost = cost(key, sends.sent(), period);
         BigDecimal costPerMql = i[5] == 0 ? null : cost.divide(BigDecimal.valueOf(i[5]), 2, RoundingMode.HALF_UP);
         return new Campaign(key, i[0], i[1], i[2], i[3], i[4], sends, i[5], cost, costPerMql, ordered);
-    }
-
-    /**
-     * Adds one query's counts per (campaign, step, variant) at {@code index} of [sent, opened, clicked, unsubscribed,
-     * bounced, hard bounced, converted]; a query with several counts fills the following places.
-     */
-    private void perStep(String sql, ReportPeriod period, Map<List<String>, long[]> counts, int index) {
-        jdbc.sql(sql).param("start", period.start()).param("end", period.end())
-                .param("margin", Timestamp.from(period.start().toInstant().minus(1, ChronoUnit.DAYS)))
-                .query(rs -> {
-                    long[] n = counts.computeIfAbsent(
-                            java.util.Arrays.asList(rs.getString("campaign"), rs.getString("step"),
-                                    rs.getString("variant")), k -> new long[7]);
-                    for (int column = 4; column <= rs.getMetaData().getColumnCount(); column++) {
-                        n[index + column - 4] = rs.getLong(column);
-                    }
-                });
     }
 
     /** The campaign's monthly cost prorated to the period's days, plus its cost per message sent. */

@@ -16,18 +16,16 @@ import io.nurture.lifecycle.LifecycleStage;
 @Repository
 class FunnelQuery {
 
-    /** The next move of an entry made since the period's start is itself since then: no older rows are read. */
+    /** Each entry knows the contact's next move (the report facts), so only the period's entries are read. */
     private static final String ENTRIES = """
-            SELECT t.stage, COUNT(*) AS entries, SUM(CASE WHEN t.entry > 1 THEN 1 ELSE 0 END) AS re_entries,
+            SELECT t.to_stage AS stage, COUNT(*) AS entries, SUM(CASE WHEN t.entry > 1 THEN 1 ELSE 0 END) AS re_entries,
                    COUNT(DISTINCT t.contact_id) AS contacts,
                    SUM(CASE WHEN %s > %s THEN 1 ELSE 0 END) AS converted,
                    SUM(CASE WHEN %s < %s THEN 1 ELSE 0 END) AS moved_back
-            FROM (SELECT e.contact_id, e.entry, e.to_stage AS stage, e.at,
-                         LEAD(e.to_stage) OVER (PARTITION BY e.contact_id ORDER BY e.at, e.id) AS next_stage
-                  FROM stage_transition e WHERE e.at >= ?) t
-            WHERE t.at < ?
-            GROUP BY t.stage""".formatted(StageSql.rank("t.next_stage"), StageSql.rank("t.stage"),
-            StageSql.rank("t.next_stage"), StageSql.rank("t.stage"));
+            FROM stage_transition t
+            WHERE t.at >= ? AND t.at < ?
+            GROUP BY t.to_stage""".formatted(StageSql.rank("t.next_stage"), StageSql.rank("t.to_stage"),
+            StageSql.rank("t.next_stage"), StageSql.rank("t.to_stage"));
 
     private final JdbcClient jdbc;
 

@@ -17,20 +17,19 @@ import org.springframework.stereotype.Repository;
 import io.nurture.lifecycle.LifecycleStage;
 
 /**
- * Velocity from the ledger: every forward move into a stage in the period, measured from the contact's latest entry
- * into the stage before it (so a recycled MQL #2 is timed from its own LEAD re-entry). Moves that skipped the previous
- * stage have no such entry and are left out.
+ * Velocity from the ledger: every move straight from one stage to the next one in the funnel made in the period, timed
+ * from the contact's entry into the stage it left (so a recycled MQL #2 is timed from its own LEAD re-entry). Moves
+ * that skipped a stage or went backwards are left out. Each ledger row knows the contact's next move (the report
+ * facts), so a move and the entry it is timed from are one row.
  */
 @Repository
 class VelocityQuery {
 
     private static final String MOVES = """
-            SELECT r.to_stage, r.at AS reached_at,
-                   (SELECT MAX(p.at) FROM stage_transition p
-                    WHERE p.contact_id = r.contact_id AND p.to_stage = %s AND p.at <= r.at) AS entered_at
-            FROM stage_transition r
-            WHERE r.at >= ? AND r.at < ? AND r.from_stage IS NOT NULL AND %s < %s"""
-            .formatted(StageSql.previous("r.to_stage"), StageSql.rank("r.from_stage"), StageSql.rank("r.to_stage"));
+            SELECT t.next_stage AS to_stage, t.next_at AS reached_at, t.at AS entered_at
+            FROM stage_transition t
+            WHERE t.next_at >= ? AND t.next_at < ? AND t.to_stage = %s"""
+            .formatted(StageSql.previous("t.next_stage"));
 
     private static final double SECONDS_PER_DAY = 86_400d;
 
@@ -44,9 +43,6 @@ class VelocityQuery {
         Map<LifecycleStage, List<Double>> overall = new EnumMap<>(LifecycleStage.class);
         Map<YearMonth, Map<LifecycleStage, List<Double>>> months = new TreeMap<>();
         jdbc.sql(MOVES).params(period.start(), period.end()).query(rs -> {
-            if (rs.getTimestamp("entered_at") == null) {
-                return;
-            }
             LifecycleStage to = LifecycleStage.valueOf(rs.getString("to_stage"));
             Instant reached = rs.getTimestamp("reached_at").toInstant();
             double days = Duration.between(rs.getTimestamp("entered_at").toInstant(), reached).toSeconds()

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,9 @@ abstract class AbstractReportsIT {
     @Autowired
     IdentityService identity;
 
+    @Autowired
+    ReportFacts facts;
+
     NurtureClient api;
     // seeded once per class (the context is per class too); static because JUnit makes an instance per test
     static ReportDataSet data;
@@ -97,6 +101,7 @@ abstract class AbstractReportsIT {
         data = new ReportDataSet(jdbc);
         data.randomJourneys(80, Instant.parse("2020-02-01T00:00:00Z"), 42);
         seedCampaign();
+        facts.fillAll(); // the seed went straight into the tables
         march = new ReportOracle(data.journeys, MARCH_START, APRIL_START);
     }
 
@@ -214,7 +219,7 @@ abstract class AbstractReportsIT {
     }
 
     @Test
-    void velocityIsTimedFromTheLatestEntryIntoThePreviousStage() {
+    void velocityTimesMovesStraightFromThePreviousStageFromTheEntryIntoIt() {
         JsonNode report = get("/api/reports/velocity?from=2020-02-01&to=2020-05-31");
         ReportOracle period = new ReportOracle(data.journeys, Instant.parse("2020-02-01T00:00:00Z"),
                 Instant.parse("2020-06-01T00:00:00Z"));
@@ -393,6 +398,89 @@ abstract class AbstractReportsIT {
         Response response = api.get(path, "marketer");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
+    }
+
+    @Test
+    void factsWrittenAsThingsHappenAreTheFactsWorkedOutFromScratch() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String lead = post("form_submitted", "\"email\": \"facts-%s@example.com\"".formatted(now.toEpochMilli()),
+                null, now.minusSeconds(7200));
+        String beforeMql = data.delivery(lead, "facts-test", "Task_Mail1", null, "SENT", now.minusSeconds(3600).toString());
+        String afterMql = data.delivery(lead, "facts-test", "Task_Mail2", null, "SENT", now.plusSeconds(86_400).toString());
+        post("email_opened", "\"contactId\": \"" + lead + "\"", beforeMql, now.minusSeconds(600));
+        post("email_opened", "\"contactId\": \"" + lead + "\"", beforeMql, now.minusSeconds(3000)); // late, earlier
+        post("email_clicked", "\"contactId\": \"" + lead + "\"", beforeMql, now.minusSeconds(1200));
+        post("email_bounced", "\"contactId\": \"" + lead + "\", \"properties\": {\"bounceType\": \"hard\", "
+                + "\"deliveryId\": \"" + afterMql + "\"}", null, now.minusSeconds(60));
+        post("demo_requested", "\"contactId\": \"" + lead + "\"", null, now);
+        // two devices of one person, merged when the second one gives the e-mail too
+        String email = "\"email\": \"merged-%s@example.com\"".formatted(now.toEpochMilli());
+        String survivor = post("page_view", "\"anonymousId\": \"laptop-" + now.toEpochMilli() + "\"", null, now);
+        post("page_view", "\"anonymousId\": \"phone-" + now.toEpochMilli() + "\"", null, now);
+        post("form_submitted", email + ", \"anonymousId\": \"laptop-" + now.toEpochMilli() + "\"", null, now);
+        assertThat(post("page_view", email + ", \"anonymousId\": \"phone-" + now.toEpochMilli() + "\"", null, now))
+                .isEqualTo(survivor);
+
+        List<Map<String, Object>> asWritten = factsOf(lead, survivor);
+        facts.fillAll();
+        assertThat(factsOf(lead, survivor)).isEqualTo(asWritten);
+
+        Map<String, Object> sent = jdbc.sql("SELECT * FROM delivery WHERE id = ?").param(beforeMql).query().singleRow();
+        assertThat(instant(sent.get("opened_at"))).isEqualTo(now.minusSeconds(3000));
+        assertThat(instant(sent.get("clicked_at"))).isEqualTo(now.minusSeconds(1200));
+        assertThat(sent.get("converted_at")).isNotNull();
+        Map<String, Object> later = jdbc.sql("SELECT * FROM delivery WHERE id = ?").param(afterMql).query().singleRow();
+        assertThat(later.get("hard_bounced")).isEqualTo(true);
+        assertThat(later.get("converted_at")).isNull();
+        assertThat(jdbc.sql("SELECT to_stage, next_stage FROM stage_transition WHERE contact_id = ? ORDER BY at, id")
+                .param(lead).query((rs, row) -> rs.getString(1) + ">" + rs.getString(2)).list())
+                .containsExactly("LEAD>MQL", "MQL>null");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stage_transition WHERE contact_id = ? AND next_stage IS NULL")
+                .param(survivor).query(Long.class).single()).isEqualTo(1);
+
+        for (String contact : List.of(lead, survivor)) { // the other tests count the seeded contacts only
+            assertThat(api.delete("/api/contacts/" + contact, "demo").status()).isEqualTo(204);
+        }
+    }
+
+    /** The report facts of the contacts' moves and sends, in a stable order. */
+    private List<Map<String, Object>> factsOf(String... contactIds) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (String contactId : contactIds) {
+            rows.addAll(jdbc.sql("""
+                    SELECT id, next_stage, next_at FROM stage_transition WHERE contact_id = ? ORDER BY id""")
+                    .param(contactId).query().listOfRows());
+            rows.addAll(jdbc.sql("""
+                    SELECT id, opened_at, clicked_at, unsubscribed_at, bounced_at, hard_bounced, converted_at
+                    FROM delivery WHERE contact_id = ? ORDER BY id""").param(contactId).query().listOfRows());
+        }
+        return rows.stream().map(row -> {
+            Map<String, Object> comparable = new java.util.TreeMap<>();
+            row.forEach((column, value) -> comparable.put(column.toLowerCase(java.util.Locale.ROOT),
+                    value instanceof java.util.Date || value instanceof java.time.temporal.TemporalAccessor
+                            ? instant(value) : value));
+            return comparable;
+        }).toList();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
+        throw new IllegalArgumentException("Not a point in time: " + value);
+    }
+
+    /** An event through the API, optionally naming its send; returns the contact's id. */
+    private String post(String type, String identity, String deliveryId, Instant occurredAt) {
+        String properties = deliveryId == null || identity.contains("properties") ? ""
+                : ", \"properties\": {\"deliveryId\": \"" + deliveryId + "\"}";
+        Response response = api.post("/api/events", "{\"type\": \"" + type + "\", " + identity + properties
+                + ", \"occurredAt\": \"" + occurredAt + "\"}", "demo");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().get("contactId").asText();
     }
 
     private Response csv(String path) {

@@ -45,6 +45,9 @@ class DashboardBrowserIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ReportFacts facts;
+
     NurtureClient api;
     Browser browser;
     String name;
@@ -226,5 +229,6 @@ class DashboardBrowserIT {
     private void seedFunnel() {
         Instant now = Instant.now();
         new ReportDataSet(jdbc).randomJourneys(60, now.minus(80, ChronoUnit.DAYS), now.minus(1, ChronoUnit.HOURS), 7);
+        facts.fillAll();
     }
 }

@@ -65,7 +65,7 @@ class ReportOracle {
         return new StageCounts(current, entries, reEntries, contacts.size(), converted, movedBack);
     }
 
-    /** Days per forward move into {@code to}, from the latest earlier entry into the stage before it. */
+    /** Days per move into {@code to} straight from the stage before it, from the contact's entry into that stage. */
     Map<String, List<Double>> velocityDays(LifecycleStage to) {
         LifecycleStage previous = LifecycleStage.values()[to.ordinal() - 1];
         Map<String, List<Double>> byMonth = new HashMap<>();
@@ -73,17 +73,8 @@ class ReportOracle {
             List<Move> moves = journey.moves();
             for (int i = 0; i < moves.size(); i++) {
                 Move move = moves.get(i);
-                if (move.to() != to || move.from() == null || move.from().ordinal() >= to.ordinal()
-                        || !inPeriod(move.at())) {
-                    continue;
-                }
-                Instant entered = null;
-                for (int k = i - 1; k >= 0 && entered == null; k--) {
-                    if (moves.get(k).to() == previous) {
-                        entered = moves.get(k).at();
-                    }
-                }
-                if (entered != null) {
+                if (move.to() == to && move.from() == previous && inPeriod(move.at())) {
+                    Instant entered = moves.get(i - 1).at();
                     double days = Duration.between(entered, move.at()).toSeconds() / 86_400d;
                     byMonth.computeIfAbsent("all", m -> new ArrayList<>()).add(days);
                     byMonth.computeIfAbsent(YearMonth.from(move.at().atZone(ZoneOffset.UTC)).toString(),

@@ -1,0 +1,66 @@
+package io.nurture.reporting;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.nurture.contact.ContactsMerged;
+import io.nurture.lifecycle.LifecycleStage;
+
+/**
+ * Works out the report facts from the ledger and the tracking events: each move's next move, and each send's first
+ * reactions and the contact's first MQL entry after it. As things happen the facts are written one by one (the stage
+ * ledger links each move to the next, {@link DeliveryFacts} records reactions and conversions); this fills them in
+ * for rows that came another way: older rows (migration V6_1), two contacts merged, or rows loaded straight into the
+ * tables.
+ */
+@Component
+public class ReportFacts {
+
+    static final String QUALIFIED_STAGE = LifecycleStage.MQL.name();
+
+    private static final String LATER_MOVE = """
+            FROM stage_transition n
+            WHERE n.contact_id = t.contact_id AND (n.at > t.at OR (n.at = t.at AND n.id > t.id))""";
+
+    private static final String NEXT_MOVES = """
+            UPDATE stage_transition t SET
+              next_stage = (SELECT n.to_stage %s ORDER BY n.at, n.id FETCH FIRST 1 ROW ONLY),
+              next_at = (SELECT MIN(n.at) %s)""".formatted(LATER_MOVE, LATER_MOVE);
+
+    private static final String SEND_FACTS = """
+            UPDATE delivery d SET
+              opened_at = (SELECT MIN(e.occurred_at) FROM contact_event e
+                           WHERE e.delivery_id = d.id AND e.type IN ('email_opened', 'email_clicked')),
+              clicked_at = (SELECT MIN(e.occurred_at) FROM contact_event e
+                            WHERE e.delivery_id = d.id AND e.type = 'email_clicked'),
+              unsubscribed_at = (SELECT MIN(e.occurred_at) FROM contact_event e
+                                 WHERE e.delivery_id = d.id AND e.type = 'unsubscribed'),
+              bounced_at = (SELECT MIN(e.occurred_at) FROM contact_event e
+                            WHERE e.delivery_id = d.id AND e.type = 'email_bounced'),
+              hard_bounced = EXISTS (SELECT 1 FROM contact_event e
+                                     WHERE e.delivery_id = d.id AND e.type = 'email_bounced'
+                                       AND e.properties LIKE '%"bounceType":"hard"%'),
+              converted_at = (SELECT MIN(s.at) FROM stage_transition s
+                              WHERE s.contact_id = d.contact_id AND s.to_stage = :qualified AND s.at >= d.sent_at)""";
+
+    private final JdbcClient jdbc;
+
+    public ReportFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** All facts from scratch, e.g. after loading rows into the tables by SQL. */
+    public void fillAll() {
+        jdbc.sql(NEXT_MOVES).update();
+        jdbc.sql(SEND_FACTS).param("qualified", QUALIFIED_STAGE).update();
+    }
+
+    /** One contact's facts: its ledger and deliveries were just combined with another contact's. */
+    @EventListener
+    void on(ContactsMerged merged) {
+        jdbc.sql(NEXT_MOVES + " WHERE t.contact_id = :contact").param("contact", merged.survivorId()).update();
+        jdbc.sql(SEND_FACTS + " WHERE d.contact_id = :contact").param("qualified", QUALIFIED_STAGE)
+                .param("contact", merged.survivorId()).update();
+    }
+}
