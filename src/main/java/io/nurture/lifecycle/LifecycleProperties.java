@@ -9,15 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code nurture.lifecycle.*}: the stages in funnel order, which stage plays which built-in role, and which events
  * move a contact to which stage. Checked at start-up by {@link Funnel} and {@link StageRules}; the defaults are the
  * seven stages of the design. The qualified stage (MQL) is not an event rule: the decision tables
- * {@code lead-routing} and {@code mql-qualification} in {@code processes/} make MQLs.
+ * {@code lead-routing} and {@code mql-qualification} in {@code processes/} make MQLs. {@code anonymous-stage} and
+ * {@code known-stage} are the older names of {@code roles.anonymous} and {@code roles.known}, still read.
  */
 @ConfigurationProperties("nurture.lifecycle")
 public record LifecycleProperties(
         List<String> stages,
         @DefaultValue Roles roles,
-        /** older name of {@code roles.anonymous} */
         String anonymousStage,
-        /** older name of {@code roles.known} */
         String knownStage,
         List<Rule> rules,
         @DefaultValue Recycling recycling) {
