@@ -7,23 +7,28 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.nurture.lifecycle.Funnel;
+import io.nurture.lifecycle.StageRole;
+
 /**
- * Leads we have mailed who have not opened or clicked anything since {@code since}, and are neither unsubscribed,
+ * Leads (the known stage) we have mailed who have not opened or clicked anything since {@code since}, and are neither unsubscribed,
  * disqualified nor suppressed.
  */
 @Repository
 class DormantContacts {
 
     private final JdbcClient jdbc;
+    private final Funnel funnel;
 
-    DormantContacts(JdbcClient jdbc) {
+    DormantContacts(JdbcClient jdbc, Funnel funnel) {
         this.jdbc = jdbc;
+        this.funnel = funnel;
     }
 
     List<String> since(Instant since) {
         return jdbc.sql("""
                 SELECT c.id FROM contact c
-                WHERE c.lifecycle_stage = 'LEAD' AND c.email IS NOT NULL
+                WHERE c.lifecycle_stage = :known AND c.email IS NOT NULL
                   AND c.unsubscribed = FALSE AND c.disqualified = FALSE AND c.created_at < :since
                   AND NOT EXISTS (SELECT 1 FROM contact_suppression s WHERE s.contact_id = c.id)
                   AND EXISTS (SELECT 1 FROM delivery d
@@ -33,6 +38,7 @@ class DormantContacts {
                                     AND e.occurred_at >= :since)
                 ORDER BY c.created_at""")
                 .param("since", Timestamp.from(since))
+                .param("known", funnel.require(StageRole.KNOWN).name())
                 .query(String.class).list();
     }
 }

@@ -5,12 +5,13 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.StageChanged;
+import io.nurture.lifecycle.StageRole;
 
 /**
  * Enrols every new lead in {@code welcome} and a recycled lead (LEAD again) in {@code drip}; a contact that reaches
- * MQL or later leaves its nurture campaigns by their goal exit.
+ * the qualified stage (MQL) or later leaves its nurture campaigns by their goal exit.
  */
 @Component
 class WelcomeCampaign {
@@ -20,17 +21,19 @@ class WelcomeCampaign {
 
     private final CampaignEnrolment enrolment;
     private final CampaignMessages messages;
+    private final Funnel funnel;
 
-    WelcomeCampaign(CampaignEnrolment enrolment, CampaignMessages messages) {
+    WelcomeCampaign(CampaignEnrolment enrolment, CampaignMessages messages, Funnel funnel) {
         this.enrolment = enrolment;
         this.messages = messages;
+        this.funnel = funnel;
     }
 
     @EventListener
     void onStageChanged(StageChanged change) {
-        if (change.to() == LifecycleStage.LEAD) {
+        if (funnel.plays(change.to(), StageRole.KNOWN)) {
             enrolment.enrol(change.isFirstEntry() ? PROCESS_KEY : RECYCLED_PROCESS_KEY, change.contactId(), Map.of());
-        } else if (change.to().isAtLeast(LifecycleStage.MQL)) {
+        } else if (funnel.isAtLeast(change.to(), funnel.require(StageRole.QUALIFIED))) {
             messages.send(CampaignMessages.QUALIFIED, change.contactId(), Map.of());
         }
     }

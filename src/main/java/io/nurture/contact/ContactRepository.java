@@ -119,7 +119,7 @@ public class ContactRepository {
                 rs.getString("last_name"), rs.getString("company"), rs.getString("industry"),
                 (Integer) rs.getObject("company_size"), rs.getString("country"), rs.getString("source"),
                 rs.getString("phone"), (Boolean) rs.getObject("consent_email"), (Boolean) rs.getObject("consent_sms"),
-                LifecycleStage.valueOf(rs.getString("lifecycle_stage")), rs.getInt("behaviour_score"),
+                LifecycleStage.of(rs.getString("lifecycle_stage")), rs.getInt("behaviour_score"),
                 rs.getInt("fit_score"), rs.getBoolean("unsubscribed"), rs.getBoolean("disqualified"),
                 rs.getString("disqualified_reason"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),

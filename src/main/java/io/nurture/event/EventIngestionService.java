@@ -17,10 +17,12 @@ import io.nurture.contact.ContactProfile;
 import io.nurture.contact.ContactRepository;
 import io.nurture.contact.IdentityResolver;
 import io.nurture.contact.IdentityResolver.Resolved;
+import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.LeadRouting;
 import io.nurture.lifecycle.LifecycleService;
 import io.nurture.lifecycle.LifecycleStage;
 import io.nurture.lifecycle.MqlRules;
+import io.nurture.lifecycle.StageRole;
 import io.nurture.lifecycle.StageRules;
 import io.nurture.process.ConcurrentChanges;
 import io.nurture.scoring.BehaviourScoring;
@@ -46,13 +48,14 @@ public class EventIngestionService {
     private final FitScoring fit;
     private final Scores scores;
     private final StageRules stageRules;
+    private final Funnel funnel;
     private final MqlRules mqlRules;
     private final LifecycleService lifecycle;
     private final ApplicationEventPublisher publisher;
 
     EventIngestionService(TransactionTemplate transaction, ContactRepository contacts, IdentityResolver identities,
             EventStore events, BehaviourScoring behaviour, FitScoring fit, Scores scores, StageRules stageRules,
-            MqlRules mqlRules, LifecycleService lifecycle, ApplicationEventPublisher publisher) {
+            Funnel funnel, MqlRules mqlRules, LifecycleService lifecycle, ApplicationEventPublisher publisher) {
         this.transaction = transaction;
         this.contacts = contacts;
         this.identities = identities;
@@ -61,6 +64,7 @@ public class EventIngestionService {
         this.fit = fit;
         this.scores = scores;
         this.stageRules = stageRules;
+        this.funnel = funnel;
         this.mqlRules = mqlRules;
         this.lifecycle = lifecycle;
         this.publisher = publisher;
@@ -144,8 +148,8 @@ public class EventIngestionService {
         String contactId = after.id();
         String reason = "event " + event.type().wireName();
         if (resolved.created()) {
-            lifecycle.enter(contactId, before.lifecycleStage(), routing.isStraightToSdr() && before.lifecycleStage()
-                    == LifecycleStage.MQL ? routing.reason() : reason, actor);
+            lifecycle.enter(contactId, before.lifecycleStage(), routing.isStraightToSdr() && funnel.plays(
+                    before.lifecycleStage(), StageRole.QUALIFIED) ? routing.reason() : reason, actor);
         } else {
             stageRules.targetFor(event.type(), after.lifecycleStage(), after.email() != null)
                     .ifPresent(target -> lifecycle.advance(contactId, target, reason, actor));
@@ -155,22 +159,26 @@ public class EventIngestionService {
             return;
         }
         if (routing.isStraightToSdr()) {
-            lifecycle.advance(contactId, LifecycleStage.MQL, routing.reason(), actor);
+            lifecycle.advance(contactId, qualified(), routing.reason(), actor);
         } else if (mqlRules.qualifies(now.score(), now.fitScore())
                 && (resolved.created() || !mqlRules.qualifies(before.score(), before.fitScore()))) {
-            lifecycle.advance(contactId, LifecycleStage.MQL, "Score " + now.score() + " (fit " + now.fitScore()
+            lifecycle.advance(contactId, qualified(), "Score " + now.score() + " (fit " + now.fitScore()
                     + ") reached the MQL threshold", actor);
         }
     }
 
     private boolean canBecomeMql(Contact contact) {
-        return contact.email() != null && !contact.disqualified() && contact.lifecycleStage().isBefore(
-                LifecycleStage.MQL) && stageRules.isConfigured(LifecycleStage.MQL);
+        return contact.email() != null && !contact.disqualified()
+                && funnel.isBefore(contact.lifecycleStage(), qualified());
+    }
+
+    private LifecycleStage qualified() {
+        return funnel.require(StageRole.QUALIFIED);
     }
 
     private LifecycleStage initialStage(IncomingEvent event, LeadRouting routing) {
         boolean known = event.email() != null;
-        return known && routing.isStraightToSdr() ? LifecycleStage.MQL : stageRules.initialStage(event.type(), known);
+        return known && routing.isStraightToSdr() ? qualified() : stageRules.initialStage(event.type(), known);
     }
 
     /** A validated event, ready to ingest. */

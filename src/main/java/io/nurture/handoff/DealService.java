@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactRepository;
+import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.LifecycleService;
-import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.lifecycle.StageRole;
 
 /** Closes the deal of an opportunity: won makes a customer, lost recycles the contact to nurture. */
 @Service
@@ -26,20 +27,24 @@ class DealService {
     private final LifecycleService lifecycle;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
+    private final Funnel funnel;
 
-    DealService(ContactRepository contacts, LifecycleService lifecycle, RuntimeService runtime, JdbcClient jdbc) {
+    DealService(ContactRepository contacts, LifecycleService lifecycle, RuntimeService runtime, JdbcClient jdbc,
+            Funnel funnel) {
         this.contacts = contacts;
         this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.jdbc = jdbc;
+        this.funnel = funnel;
     }
 
     @Transactional
     void close(String contactId, boolean won, BigDecimal amount, String actor) {
         Contact contact = contacts.lockById(contactId);
-        if (contact.lifecycleStage() != LifecycleStage.OPPORTUNITY) {
+        if (!funnel.plays(contact.lifecycleStage(), StageRole.OPPORTUNITY)) {
             throw new DealNotAllowedException("Contact " + contactId + " is " + contact.lifecycleStage()
-                    + "; only an OPPORTUNITY can have its deal closed");
+                    + "; only an " + funnel.stageOf(StageRole.OPPORTUNITY).map(Object::toString)
+                            .orElse("opportunity") + " can have its deal closed");
         }
         jdbc.sql("INSERT INTO deal (id, contact_id, status, amount, closed_at, closed_by) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID().toString(), contactId, won ? "won" : "lost", amount,
@@ -55,7 +60,7 @@ class DealService {
         if (correlated.isEmpty()) {
             // no hand-off waits for this deal (e.g. the opportunity was created by hand): move it ourselves
             if (won) {
-                lifecycle.moveTo(contactId, LifecycleStage.CUSTOMER, "Deal won", actor);
+                lifecycle.moveTo(contactId, funnel.require(StageRole.CUSTOMER), "Deal won", actor);
             } else {
                 lifecycle.recycle(contactId, "Deal lost", actor);
             }

@@ -15,10 +15,11 @@ import io.nurture.contact.Contact;
 import io.nurture.contact.ContactRepository;
 import io.nurture.event.EventStore;
 import io.nurture.event.EventType;
+import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.LeadRouting;
-import io.nurture.lifecycle.LifecycleStage;
 import io.nurture.lifecycle.MqlRules;
 import io.nurture.lifecycle.StageChanged;
+import io.nurture.lifecycle.StageRole;
 
 /**
  * Every new MQL gets one {@code lead-handoff} instance: the SDR's qualification task, then sales. The row lock that
@@ -37,19 +38,21 @@ class LeadHandoffStarter {
     private final EventStore events;
     private final MqlRules mqlRules;
     private final SdrSla sla;
+    private final Funnel funnel;
 
     LeadHandoffStarter(RuntimeService runtime, ContactRepository contacts, EventStore events, MqlRules mqlRules,
-            SdrSla sla) {
+            SdrSla sla, Funnel funnel) {
         this.runtime = runtime;
         this.contacts = contacts;
         this.events = events;
         this.mqlRules = mqlRules;
         this.sla = sla;
+        this.funnel = funnel;
     }
 
     @EventListener
     void onStageChanged(StageChanged change) {
-        if (change.to() != LifecycleStage.MQL || isRunningFor(change.contactId())) {
+        if (!funnel.plays(change.to(), StageRole.QUALIFIED) || isRunningFor(change.contactId())) {
             return;
         }
         Contact contact = contacts.getById(change.contactId());
@@ -84,7 +87,7 @@ class LeadHandoffStarter {
                 .putValue("taskPriority", routing.priority())
                 .putValue("sdrDueDate", sla.dueDate(now))
                 .putValue("sdrReturnToPoolDate", sla.returnToPoolDate(now))
-                .putValue("lifecycleStage", LifecycleStage.MQL.name())
+                .putValue("lifecycleStage", funnel.require(StageRole.QUALIFIED).name())
                 .putValue("mqlReason", reason)
                 .putValue("recentEvents", recent);
     }

@@ -4,22 +4,30 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.LifecycleService;
 import io.nurture.lifecycle.LifecycleStage;
 
-/** "Set lifecycle stage" in Modeler: moves the contact (business key) to the input {@code stage}. */
+/**
+ * "Set lifecycle stage" in Modeler: moves the contact (business key) to the input {@code stage}, a name from
+ * {@code nurture.lifecycle.stages}. An unknown name fails the step with the configured stages, so it becomes an
+ * incident in Cockpit once its retries are used up.
+ */
 @Component("setLifecycleStage")
 class SetLifecycleStageDelegate implements JavaDelegate {
 
     private final LifecycleService lifecycle;
+    private final Funnel funnel;
 
-    SetLifecycleStageDelegate(LifecycleService lifecycle) {
+    SetLifecycleStageDelegate(LifecycleService lifecycle, Funnel funnel) {
         this.lifecycle = lifecycle;
+        this.funnel = funnel;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        LifecycleStage stage = LifecycleStage.valueOf((String) execution.getVariableLocal("stage"));
+        Object input = execution.getVariableLocal("stage");
+        LifecycleStage stage = funnel.parse(input == null ? null : input.toString());
         String reason = (String) execution.getVariableLocal("reason");
         lifecycle.moveTo(execution.getBusinessKey(), stage, reason, TaskActor.of(execution));
     }

@@ -30,15 +30,17 @@ class CustomerAdvocacy {
 
     private final RuntimeService runtime;
     private final ContactRepository contacts;
+    private final Funnel funnel;
 
-    CustomerAdvocacy(RuntimeService runtime, ContactRepository contacts) {
+    CustomerAdvocacy(RuntimeService runtime, ContactRepository contacts, Funnel funnel) {
         this.runtime = runtime;
         this.contacts = contacts;
+        this.funnel = funnel;
     }
 
     @EventListener
     void onStageChanged(StageChanged change) {
-        if (change.to() == LifecycleStage.CUSTOMER && running(change.contactId()).isEmpty()) {
+        if (funnel.plays(change.to(), StageRole.CUSTOMER) && running(change.contactId()).isEmpty()) {
             runtime.startProcessInstanceByKey(PROCESS_KEY, change.contactId(), contextOf(
                     contacts.getById(change.contactId())));
         }
@@ -50,7 +52,8 @@ class CustomerAdvocacy {
             return;
         }
         Contact contact = contacts.getById(event.contactId());
-        if (!contact.lifecycleStage().isAtLeast(LifecycleStage.CUSTOMER)) {
+        if (funnel.stageOf(StageRole.CUSTOMER).filter(customer -> funnel.isAtLeast(contact.lifecycleStage(),
+                customer)).isEmpty()) {
             return; // only customers can promote us; the answer stays in the event history
         }
         Map<String, Object> answer = Map.of("npsScore", event.properties().get("score"),

@@ -23,14 +23,16 @@ public class LifecycleService {
     private final StageLedger ledger;
     private final ApplicationEventPublisher events;
     private final StageRules rules;
+    private final Funnel funnel;
     private final Scores scores;
 
     LifecycleService(ContactRepository contacts, StageLedger ledger, ApplicationEventPublisher events,
-            StageRules rules, Scores scores) {
+            StageRules rules, Funnel funnel, Scores scores) {
         this.contacts = contacts;
         this.ledger = ledger;
         this.events = events;
         this.rules = rules;
+        this.funnel = funnel;
         this.scores = scores;
     }
 
@@ -45,7 +47,7 @@ public class LifecycleService {
     @Transactional
     public boolean advance(String contactId, LifecycleStage target, String reason, String actor) {
         Contact contact = contacts.lockById(contactId); // serialises concurrent moves
-        if (!contact.lifecycleStage().isBefore(target)) {
+        if (!funnel.isBefore(contact.lifecycleStage(), target)) {
             return false;
         }
         return move(contact, target, reason, actor);
@@ -55,7 +57,7 @@ public class LifecycleService {
     @Transactional
     public boolean moveTo(String contactId, LifecycleStage target, String reason, String actor) {
         Contact contact = contacts.lockById(contactId);
-        if (contact.lifecycleStage() == target) {
+        if (contact.lifecycleStage().equals(target)) {
             return false;
         }
         return move(contact, target, reason, actor);
@@ -68,7 +70,7 @@ public class LifecycleService {
     @Transactional
     public boolean recycle(String contactId, String reason, String actor) {
         Contact contact = contacts.lockById(contactId);
-        if (contact.lifecycleStage() == rules.recycleStage()) {
+        if (contact.lifecycleStage().equals(rules.recycleStage())) {
             return false;
         }
         scores.addBehaviour(contactId, -rules.recyclePenalty(), ScoreComponent.PENALTY, "Recycled: " + reason);
@@ -88,9 +90,7 @@ public class LifecycleService {
     }
 
     private void requireConfigured(LifecycleStage stage) {
-        if (!rules.isConfigured(stage)) {
-            throw new IllegalStateException("Stage " + stage + " is not in nurture.lifecycle.stages " + rules.stages());
-        }
+        funnel.rankOf(stage); // an unknown stage stops the move with the configured ones
     }
 
     private void record(String contactId, LifecycleStage from, LifecycleStage to, String reason, String actor) {

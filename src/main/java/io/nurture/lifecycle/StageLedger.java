@@ -47,8 +47,8 @@ class StageLedger {
 
     private static StageTransition map(ResultSet rs, int row) throws SQLException {
         String from = rs.getString("from_stage");
-        return new StageTransition(from == null ? null : LifecycleStage.valueOf(from),
-                LifecycleStage.valueOf(rs.getString("to_stage")), rs.getTimestamp("at").toInstant(),
+        return new StageTransition(from == null ? null : LifecycleStage.of(from),
+                LifecycleStage.of(rs.getString("to_stage")), rs.getTimestamp("at").toInstant(),
                 rs.getString("reason"), rs.getString("actor"), rs.getInt("entry"));
     }
 }

@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.nurture.lifecycle.Funnel;
+import io.nurture.lifecycle.StageRole;
 import io.nurture.reporting.CampaignReport.Campaign;
 import io.nurture.reporting.CampaignReport.Sends;
 import io.nurture.reporting.CampaignReport.Step;
@@ -75,10 +77,12 @@ class CampaignQuery {
 
     private final JdbcClient jdbc;
     private final ReportingProperties properties;
+    private final String qualifiedStage;
 
-    CampaignQuery(JdbcClient jdbc, ReportingProperties properties) {
+    CampaignQuery(JdbcClient jdbc, ReportingProperties properties, Funnel funnel) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.qualifiedStage = funnel.require(StageRole.QUALIFIED).name();
     }
 
     CampaignReport report(ReportPeriod period) {
@@ -94,7 +98,7 @@ class CampaignQuery {
                 });
         jdbc.sql(CONVERTED_INSTANCES)
                 .param("start", period.start()).param("end", period.end()).param("excluded", excluded())
-                .param("qualified", ReportFacts.QUALIFIED_STAGE)
+                .param("qualified", qualifiedStage)
                 .query(rs -> {
                     instances.computeIfAbsent(rs.getString("campaign"), c -> new long[6])[5] = rs.getLong("converted");
                 });

@@ -37,14 +37,17 @@ class ContactTimelineQuery {
     private final JdbcClient jdbc;
     private final HistoryService history;
 
-    ContactTimelineQuery(JdbcClient jdbc, HistoryService history) {
+    private final StageSql stageSql;
+
+    ContactTimelineQuery(JdbcClient jdbc, HistoryService history, StageSql stageSql) {
         this.jdbc = jdbc;
         this.history = history;
+        this.stageSql = stageSql;
     }
 
     ContactSearch search(String query, String stage) {
         String q = query == null ? "" : query.trim();
-        String stageName = stage == null || stage.isBlank() ? "" : StageSql.parse(stage).name();
+        String stageName = stage == null || stage.isBlank() ? "" : stageSql.parse(stage).name();
         if (q.length() > 200) {
             throw new InvalidInputException("'q' may have at most 200 characters");
         }

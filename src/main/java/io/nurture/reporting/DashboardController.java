@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.nurture.contact.ContactNotFoundException;
+import io.nurture.lifecycle.Funnel;
 import io.nurture.web.InvalidInputException;
 
 import jakarta.annotation.PreDestroy;
@@ -33,10 +34,12 @@ class DashboardController {
     private final Reports reports;
     private final ObjectMapper json;
     private final ExecutorService parallel;
+    private final Funnel funnel;
 
-    DashboardController(Reports reports, ObjectMapper json) {
+    DashboardController(Reports reports, ObjectMapper json, Funnel funnel) {
         this.reports = reports;
         this.json = json;
+        this.funnel = funnel;
         this.parallel = Executors.newFixedThreadPool(3, runnable -> {
             Thread thread = new Thread(runnable, "dashboard-report");
             thread.setDaemon(true);
@@ -89,6 +92,7 @@ class DashboardController {
         model.addAttribute("search", q == null && stage == null ? null : reports.search(q, stage));
         model.addAttribute("q", q);
         model.addAttribute("stage", stage);
+        model.addAttribute("stages", funnel.stages());
         return "dashboard-contacts";
     }
 

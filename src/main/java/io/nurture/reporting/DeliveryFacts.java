@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.event.ContactEventRecorded;
 import io.nurture.event.EventType;
+import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.StageChanged;
+import io.nurture.lifecycle.StageRole;
 
 /**
  * Writes a send's report facts as they happen, inside the transaction of the event or move: the earliest open,
@@ -29,9 +31,11 @@ class DeliveryFacts {
             EventType.EMAIL_BOUNCED, List.of("bounced_at"));
 
     private final JdbcClient jdbc;
+    private final Funnel funnel;
 
-    DeliveryFacts(JdbcClient jdbc) {
+    DeliveryFacts(JdbcClient jdbc, Funnel funnel) {
         this.jdbc = jdbc;
+        this.funnel = funnel;
     }
 
     @EventListener
@@ -55,7 +59,7 @@ class DeliveryFacts {
 
     @EventListener
     void on(StageChanged change) {
-        if (!change.to().name().equals(ReportFacts.QUALIFIED_STAGE)) {
+        if (!funnel.plays(change.to(), StageRole.QUALIFIED)) {
             return;
         }
         jdbc.sql("""

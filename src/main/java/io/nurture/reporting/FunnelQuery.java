@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.lifecycle.Funnel;
 
 /**
  * The funnel from the transition ledger. An entry into a stage converted when the contact's next move (in ledger
@@ -24,13 +24,17 @@ class FunnelQuery {
                    SUM(CASE WHEN %s < %s THEN 1 ELSE 0 END) AS moved_back
             FROM stage_transition t
             WHERE t.at >= ? AND t.at < ?
-            GROUP BY t.to_stage""".formatted(StageSql.rank("t.next_stage"), StageSql.rank("t.to_stage"),
-            StageSql.rank("t.next_stage"), StageSql.rank("t.to_stage"));
+            GROUP BY t.to_stage""";
 
     private final JdbcClient jdbc;
+    private final Funnel funnel;
+    private final String entriesSql;
 
-    FunnelQuery(JdbcClient jdbc) {
+    FunnelQuery(JdbcClient jdbc, Funnel funnel, StageSql stageSql) {
         this.jdbc = jdbc;
+        this.funnel = funnel;
+        this.entriesSql = ENTRIES.formatted(stageSql.rank("t.next_stage"), stageSql.rank("t.to_stage"),
+                stageSql.rank("t.next_stage"), stageSql.rank("t.to_stage"));
     }
 
     FunnelReport report(ReportPeriod period) {
@@ -40,13 +44,13 @@ class FunnelQuery {
                     current.put(rs.getString(1), rs.getLong(2));
                 });
         Map<String, long[]> entries = new HashMap<>();
-        jdbc.sql(ENTRIES).params(period.start(), period.end()).query(rs -> {
+        jdbc.sql(entriesSql).params(period.start(), period.end()).query(rs -> {
             entries.put(rs.getString("stage"), new long[] { rs.getLong("entries"), rs.getLong("re_entries"),
                     rs.getLong("contacts"), rs.getLong("converted"), rs.getLong("moved_back") });
         });
-        List<FunnelReport.Stage> stages = java.util.Arrays.stream(LifecycleStage.values()).map(stage -> {
+        List<FunnelReport.Stage> stages = funnel.stages().stream().map(stage -> {
             long[] e = entries.getOrDefault(stage.name(), new long[5]);
-            boolean last = stage.ordinal() == LifecycleStage.values().length - 1;
+            boolean last = funnel.rankOf(stage) == funnel.stages().size() - 1;
             Double rate = e[0] == 0 || last ? null : Ratios.of(e[3], e[0]);
             return new FunnelReport.Stage(stage.name(), current.getOrDefault(stage.name(), 0L), e[0], e[1], e[2],
                     e[3], e[4], e[0] - e[3] - e[4], rate);

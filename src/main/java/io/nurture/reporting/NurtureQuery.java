@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.nurture.lifecycle.StageRole;
 import io.nurture.reporting.NurtureReport.Bucket;
 import io.nurture.reporting.NurtureReport.ScoreProfile;
 import io.nurture.reporting.NurtureReport.SourceCount;
@@ -20,16 +21,16 @@ import io.nurture.reporting.NurtureReport.SourceCount;
 class NurtureQuery {
 
     private static final String ENTRIES = """
-            SELECT SUM(CASE WHEN to_stage = 'LEAD' AND entry = 1 THEN 1 ELSE 0 END) AS new_leads,
-                   SUM(CASE WHEN to_stage = 'LEAD' AND entry > 1 THEN 1 ELSE 0 END) AS reopened_leads,
-                   SUM(CASE WHEN to_stage = 'MQL' THEN 1 ELSE 0 END) AS mqls,
-                   SUM(CASE WHEN to_stage = 'MQL' AND entry = 1 THEN 1 ELSE 0 END) AS new_mqls
-            FROM stage_transition WHERE to_stage IN ('LEAD', 'MQL') AND at >= ? AND at < ?""";
+            SELECT SUM(CASE WHEN to_stage = %1$s AND entry = 1 THEN 1 ELSE 0 END) AS new_leads,
+                   SUM(CASE WHEN to_stage = %1$s AND entry > 1 THEN 1 ELSE 0 END) AS reopened_leads,
+                   SUM(CASE WHEN to_stage = %2$s THEN 1 ELSE 0 END) AS mqls,
+                   SUM(CASE WHEN to_stage = %2$s AND entry = 1 THEN 1 ELSE 0 END) AS new_mqls
+            FROM stage_transition WHERE to_stage IN (%1$s, %2$s) AND at >= ? AND at < ?""";
 
     private static final String NEW_LEADS = """
             SELECT c.behaviour_score, c.fit_score, c.source
             FROM stage_transition t JOIN contact c ON c.id = t.contact_id
-            WHERE t.to_stage = 'LEAD' AND t.entry = 1 AND t.at >= ? AND t.at < ?""";
+            WHERE t.to_stage = %1$s AND t.entry = 1 AND t.at >= ? AND t.at < ?""";
 
     private static final String SENT_PER_CAMPAIGN = """
             SELECT campaign, COUNT(*) FROM delivery
@@ -40,16 +41,21 @@ class NurtureQuery {
     private final JdbcClient jdbc;
     private final ReportingProperties properties;
     private final CampaignQuery campaigns;
+    private final String entriesSql;
+    private final String newLeadsSql;
 
-    NurtureQuery(JdbcClient jdbc, ReportingProperties properties, CampaignQuery campaigns) {
+    NurtureQuery(JdbcClient jdbc, ReportingProperties properties, CampaignQuery campaigns, StageSql stageSql) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.campaigns = campaigns;
+        String known = stageSql.literal(StageRole.KNOWN);
+        this.entriesSql = ENTRIES.formatted(known, stageSql.literal(StageRole.QUALIFIED));
+        this.newLeadsSql = NEW_LEADS.formatted(known);
     }
 
     NurtureReport report(ReportPeriod period) {
         long[] entries = new long[4];
-        jdbc.sql(ENTRIES).params(period.start(), period.end()).query(rs -> {
+        jdbc.sql(entriesSql).params(period.start(), period.end()).query(rs -> {
             for (int i = 0; i < entries.length; i++) {
                 entries[i] = rs.getLong(i + 1);
             }
@@ -58,7 +64,7 @@ class NurtureQuery {
         long[] bucketCounts = new long[bounds.size() + 1]; // [0] holds scores below the lowest bound
         Map<String, Long> sources = new TreeMap<>();
         long[] sums = new long[3]; // behaviour, fit, leads
-        jdbc.sql(NEW_LEADS).params(period.start(), period.end()).query(rs -> {
+        jdbc.sql(newLeadsSql).params(period.start(), period.end()).query(rs -> {
             int behaviour = rs.getInt(1);
             int fit = rs.getInt(2);
             String source = rs.getString(3);

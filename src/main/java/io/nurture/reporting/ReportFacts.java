@@ -5,19 +5,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.nurture.contact.ContactsMerged;
-import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.lifecycle.Funnel;
+import io.nurture.lifecycle.StageRole;
 
 /**
  * Works out the report facts from the ledger and the tracking events: each move's next move, and each send's first
- * reactions and the contact's first MQL entry after it. As things happen the facts are written one by one (the stage
+ * reactions and the contact's first entry into the qualified stage (MQL) after it. As things happen the facts are written one by one (the stage
  * ledger links each move to the next, {@link DeliveryFacts} records reactions and conversions); this fills them in
  * for rows that came another way: older rows (migration V6_1), two contacts merged, or rows loaded straight into the
  * tables.
  */
 @Component
 public class ReportFacts {
-
-    static final String QUALIFIED_STAGE = LifecycleStage.MQL.name();
 
     private static final String LATER_MOVE = """
             FROM stage_transition n
@@ -45,22 +44,24 @@ public class ReportFacts {
                               WHERE s.contact_id = d.contact_id AND s.to_stage = :qualified AND s.at >= d.sent_at)""";
 
     private final JdbcClient jdbc;
+    private final String qualifiedStage;
 
-    public ReportFacts(JdbcClient jdbc) {
+    public ReportFacts(JdbcClient jdbc, Funnel funnel) {
         this.jdbc = jdbc;
+        this.qualifiedStage = funnel.require(StageRole.QUALIFIED).name();
     }
 
     /** All facts from scratch, e.g. after loading rows into the tables by SQL. */
     public void fillAll() {
         jdbc.sql(NEXT_MOVES).update();
-        jdbc.sql(SEND_FACTS).param("qualified", QUALIFIED_STAGE).update();
+        jdbc.sql(SEND_FACTS).param("qualified", qualifiedStage).update();
     }
 
     /** One contact's facts: its ledger and deliveries were just combined with another contact's. */
     @EventListener
     void on(ContactsMerged merged) {
         jdbc.sql(NEXT_MOVES + " WHERE t.contact_id = :contact").param("contact", merged.survivorId()).update();
-        jdbc.sql(SEND_FACTS + " WHERE d.contact_id = :contact").param("qualified", QUALIFIED_STAGE)
+        jdbc.sql(SEND_FACTS + " WHERE d.contact_id = :contact").param("qualified", qualifiedStage)
                 .param("contact", merged.survivorId()).update();
     }
 }

@@ -5,8 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +13,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.LifecycleStage;
 
 /**
@@ -28,28 +28,31 @@ class VelocityQuery {
     private static final String MOVES = """
             SELECT t.next_stage AS to_stage, t.next_at AS reached_at, t.at AS entered_at
             FROM stage_transition t
-            WHERE t.next_at >= ? AND t.next_at < ? AND t.to_stage = %s"""
-            .formatted(StageSql.previous("t.next_stage"));
+            WHERE t.next_at >= ? AND t.next_at < ? AND t.to_stage = %s""";
 
     private static final double SECONDS_PER_DAY = 86_400d;
 
     private final JdbcClient jdbc;
+    private final Funnel funnel;
+    private final String movesSql;
 
-    VelocityQuery(JdbcClient jdbc) {
+    VelocityQuery(JdbcClient jdbc, Funnel funnel, StageSql stageSql) {
         this.jdbc = jdbc;
+        this.funnel = funnel;
+        this.movesSql = MOVES.formatted(stageSql.previous("t.next_stage"));
     }
 
     VelocityReport report(ReportPeriod period) {
-        Map<LifecycleStage, List<Double>> overall = new EnumMap<>(LifecycleStage.class);
+        Map<LifecycleStage, List<Double>> overall = new HashMap<>();
         Map<YearMonth, Map<LifecycleStage, List<Double>>> months = new TreeMap<>();
-        jdbc.sql(MOVES).params(period.start(), period.end()).query(rs -> {
-            LifecycleStage to = LifecycleStage.valueOf(rs.getString("to_stage"));
+        jdbc.sql(movesSql).params(period.start(), period.end()).query(rs -> {
+            LifecycleStage to = LifecycleStage.of(rs.getString("to_stage"));
             Instant reached = rs.getTimestamp("reached_at").toInstant();
             double days = Duration.between(rs.getTimestamp("entered_at").toInstant(), reached).toSeconds()
                     / SECONDS_PER_DAY;
             overall.computeIfAbsent(to, s -> new ArrayList<>()).add(days);
             months.computeIfAbsent(YearMonth.from(reached.atZone(ZoneOffset.UTC)),
-                    m -> new EnumMap<>(LifecycleStage.class)).computeIfAbsent(to, s -> new ArrayList<>()).add(days);
+                    m -> new HashMap<>()).computeIfAbsent(to, s -> new ArrayList<>()).add(days);
         });
         List<VelocityReport.Month> series = new ArrayList<>();
         for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(YearMonth.from(period.to()));
@@ -60,12 +63,11 @@ class VelocityQuery {
     }
 
     /** One row per consecutive pair, in funnel order, also when nobody made that move. */
-    private static List<VelocityReport.Step> steps(Map<LifecycleStage, List<Double>> daysByTarget) {
-        LifecycleStage[] stages = LifecycleStage.values();
-        return Arrays.stream(stages).skip(1).map(to -> {
+    private List<VelocityReport.Step> steps(Map<LifecycleStage, List<Double>> daysByTarget) {
+        return funnel.stages().stream().skip(1).map(to -> {
             List<Double> days = daysByTarget.getOrDefault(to, List.of());
-            return new VelocityReport.Step(stages[to.ordinal() - 1].name(), to.name(), days.size(), average(days),
-                    median(days));
+            return new VelocityReport.Step(funnel.previous(to).orElseThrow().name(), to.name(), days.size(),
+                    average(days), median(days));
         }).toList();
     }
 

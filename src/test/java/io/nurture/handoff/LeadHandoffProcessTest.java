@@ -37,6 +37,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.nurture.lifecycle.TestFunnels;
+
 /**
  * The hand-off of an MQL to sales (processes/lead-handoff.bpmn), every path through it.
  * Delegates are mocked through the MockExpressionManager configured in camunda.cfg.xml.
@@ -69,6 +71,7 @@ class LeadHandoffProcessTest {
     @BeforeEach
     void setUp() {
         init(extension.getProcessEngine());
+        Mocks.register("funnel", TestFunnels.defaults());
         Mocks.register("setLifecycleStage", (JavaDelegate) execution -> stageChanges.add(new StageChange(
                 execution.getProcessBusinessKey(),
                 (String) execution.getVariableLocal("stage"),

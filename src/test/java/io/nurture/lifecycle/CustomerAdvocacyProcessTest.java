@@ -50,6 +50,7 @@ class CustomerAdvocacyProcessTest {
         init(extension.getProcessEngine());
         Mocks.register("sendEmail", (JavaDelegate) execution -> mails.add(
                 execution.getVariableLocal("template") + ": " + execution.getVariableLocal("subject")));
+        Mocks.register("funnel", TestFunnels.defaults());
         Mocks.register("setLifecycleStage", (JavaDelegate) execution -> stageChanges.add(
                 execution.getVariableLocal("stage") + ": " + execution.getVariableLocal("reason")));
     }

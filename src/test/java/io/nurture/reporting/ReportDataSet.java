@@ -65,7 +65,7 @@ class ReportDataSet {
     /** The same, with no move after {@code until}. */
     void randomJourneys(int count, Instant start, Instant until, long seed) {
         Random random = new Random(seed);
-        LifecycleStage[] stages = LifecycleStage.values();
+        List<LifecycleStage> stages = DefaultStages.ORDER;
         for (int c = 0; c < count; c++) {
             List<Object> path = new ArrayList<>();
             Instant at = start.plus(random.nextInt(60 * 24 * 30), ChronoUnit.MINUTES);
@@ -75,11 +75,11 @@ class ReportDataSet {
             int moves = random.nextInt(7);
             for (int m = 0; m < moves; m++) {
                 LifecycleStage next;
-                if (random.nextInt(10) < 7 && stage.ordinal() < stages.length - 1) {
+                if (random.nextInt(10) < 7 && DefaultStages.rank(stage) < stages.size() - 1) {
                     int skip = random.nextInt(5) == 0 ? 2 : 1;
-                    next = stages[Math.min(stages.length - 1, stage.ordinal() + skip)];
-                } else if (stage.ordinal() > 1) {
-                    next = stages[1 + random.nextInt(stage.ordinal() - 1)];
+                    next = stages.get(Math.min(stages.size() - 1, DefaultStages.rank(stage) + skip));
+                } else if (DefaultStages.rank(stage) > 1) {
+                    next = stages.get(1 + random.nextInt(DefaultStages.rank(stage) - 1));
                 } else {
                     continue;
                 }

@@ -38,14 +38,14 @@ class ReportOracle {
     }
 
     StageCounts funnel(LifecycleStage stage) {
-        long current = journeys.stream().filter(j -> j.current() == stage).count();
+        long current = journeys.stream().filter(j -> j.current().equals(stage)).count();
         long entries = 0, reEntries = 0, converted = 0, movedBack = 0;
         Set<String> contacts = new HashSet<>();
         for (Journey journey : journeys) {
             List<Move> moves = journey.moves();
             for (int i = 0; i < moves.size(); i++) {
                 Move move = moves.get(i);
-                if (move.to() != stage || !inPeriod(move.at())) {
+                if (!move.to().equals(stage) || !inPeriod(move.at())) {
                     continue;
                 }
                 entries++;
@@ -54,7 +54,7 @@ class ReportOracle {
                     reEntries++;
                 }
                 if (i + 1 < moves.size()) {
-                    if (moves.get(i + 1).to().ordinal() > stage.ordinal()) {
+                    if (DefaultStages.rank(moves.get(i + 1).to()) > DefaultStages.rank(stage)) {
                         converted++;
                     } else {
                         movedBack++;
@@ -67,13 +67,13 @@ class ReportOracle {
 
     /** Days per move into {@code to} straight from the stage before it, from the contact's entry into that stage. */
     Map<String, List<Double>> velocityDays(LifecycleStage to) {
-        LifecycleStage previous = LifecycleStage.values()[to.ordinal() - 1];
+        LifecycleStage previous = DefaultStages.ORDER.get(DefaultStages.rank(to) - 1);
         Map<String, List<Double>> byMonth = new HashMap<>();
         for (Journey journey : journeys) {
             List<Move> moves = journey.moves();
             for (int i = 0; i < moves.size(); i++) {
                 Move move = moves.get(i);
-                if (move.to() == to && move.from() == previous && inPeriod(move.at())) {
+                if (move.to().equals(to) && previous.equals(move.from()) && inPeriod(move.at())) {
                     Instant entered = moves.get(i - 1).at();
                     double days = Duration.between(entered, move.at()).toSeconds() / 86_400d;
                     byMonth.computeIfAbsent("all", m -> new ArrayList<>()).add(days);
@@ -87,7 +87,7 @@ class ReportOracle {
 
     long entries(LifecycleStage stage, boolean firstOnly, boolean repeatOnly) {
         return journeys.stream().flatMap(j -> j.moves().stream())
-                .filter(m -> m.to() == stage && inPeriod(m.at()))
+                .filter(m -> m.to().equals(stage) && inPeriod(m.at()))
                 .filter(m -> !firstOnly || m.entry() == 1)
                 .filter(m -> !repeatOnly || m.entry() > 1)
                 .count();
@@ -95,7 +95,7 @@ class ReportOracle {
 
     List<Journey> newLeads() {
         return journeys.stream()
-                .filter(j -> j.moves().stream().anyMatch(m -> m.to() == LifecycleStage.LEAD && m.entry() == 1
+                .filter(j -> j.moves().stream().anyMatch(m -> m.to().equals(LifecycleStage.LEAD) && m.entry() == 1
                         && inPeriod(m.at())))
                 .toList();
     }
