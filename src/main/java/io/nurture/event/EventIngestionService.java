@@ -22,6 +22,7 @@ import io.nurture.lifecycle.LeadRouting;
 import io.nurture.lifecycle.LifecycleService;
 import io.nurture.lifecycle.LifecycleStage;
 import io.nurture.lifecycle.MqlRules;
+import io.nurture.lifecycle.ScoreQualification;
 import io.nurture.lifecycle.StageRole;
 import io.nurture.lifecycle.StageRules;
 import io.nurture.process.ConcurrentChanges;
@@ -50,12 +51,14 @@ public class EventIngestionService {
     private final StageRules stageRules;
     private final Funnel funnel;
     private final MqlRules mqlRules;
+    private final ScoreQualification qualification;
     private final LifecycleService lifecycle;
     private final ApplicationEventPublisher publisher;
 
     EventIngestionService(TransactionTemplate transaction, ContactRepository contacts, IdentityResolver identities,
             EventStore events, BehaviourScoring behaviour, FitScoring fit, Scores scores, StageRules stageRules,
-            Funnel funnel, MqlRules mqlRules, LifecycleService lifecycle, ApplicationEventPublisher publisher) {
+            Funnel funnel, MqlRules mqlRules, ScoreQualification qualification, LifecycleService lifecycle,
+            ApplicationEventPublisher publisher) {
         this.transaction = transaction;
         this.contacts = contacts;
         this.identities = identities;
@@ -66,6 +69,7 @@ public class EventIngestionService {
         this.stageRules = stageRules;
         this.funnel = funnel;
         this.mqlRules = mqlRules;
+        this.qualification = qualification;
         this.lifecycle = lifecycle;
         this.publisher = publisher;
     }
@@ -155,21 +159,14 @@ public class EventIngestionService {
                     .ifPresent(target -> lifecycle.advance(contactId, target, reason, actor));
         }
         Contact now = contacts.getById(contactId);
-        if (!canBecomeMql(now)) {
+        if (!qualification.canBecomeMql(now)) {
             return;
         }
         if (routing.isStraightToSdr()) {
             lifecycle.advance(contactId, qualified(), routing.reason(), actor);
-        } else if (mqlRules.qualifies(now.score(), now.fitScore())
-                && (resolved.created() || !mqlRules.qualifies(before.score(), before.fitScore()))) {
-            lifecycle.advance(contactId, qualified(), "Score " + now.score() + " (fit " + now.fitScore()
-                    + ") reached the MQL threshold", actor);
+        } else if (qualification.passes(now) && (resolved.created() || !qualification.passes(before))) {
+            qualification.qualify(now, actor);
         }
-    }
-
-    private boolean canBecomeMql(Contact contact) {
-        return contact.email() != null && !contact.disqualified()
-                && funnel.isBefore(contact.lifecycleStage(), qualified());
     }
 
     private LifecycleStage qualified() {

@@ -140,6 +140,39 @@ class CampaignsIT {
     }
 
     @Test
+    void pointsFromADripStepThatCrossTheThresholdMakeAnMqlAndEndTheDrip() {
+        String email = unique("crossing");
+        String contactId = event("form_submitted", email,
+                "\"firstName\": \"Cy\", \"industry\": \"saas\", \"companySize\": 250");
+        event("demo_requested", email, null);
+        var sdrTask = await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(contactId)
+                .singleResult(), task -> task != null);
+        tasks.complete(sdrTask.getId(), java.util.Map.of("outcome", "nurture"));
+        ProcessInstance drip = await().atMost(PATIENCE).until(() -> instance("drip", contactId),
+                instance -> instance != null);
+        await().atMost(PATIENCE).until(() -> isAt(drip, "Gateway_Biz1Clicked"));
+        // a lead at 53: the click itself (+3) stays below the threshold of 60, the drip's click step (+5) crosses it
+        int fit = contact(contactId).get("fitScore").asInt();
+        assertThat(fit).isGreaterThanOrEqualTo(10);
+        jdbc.sql("UPDATE contact SET behaviour_score = ? WHERE id = ?").params(53 - fit, contactId).update();
+        String deliveryId = jdbc.sql("SELECT id FROM delivery WHERE contact_id = ? AND step = 'Task_SendBiz1'")
+                .param(contactId).query(String.class).single();
+
+        event("email_clicked", null, "\"deliveryId\": \"" + deliveryId + "\"", contactId);
+
+        await().atMost(PATIENCE).until(() -> contact(contactId).get("lifecycleStage").asText().equals("MQL"));
+        assertThat(jdbc.sql("""
+                SELECT reason || ' by ' || actor FROM stage_transition
+                WHERE contact_id = ? AND to_stage = 'MQL' AND entry = 2""").param(contactId).query(String.class)
+                .single()).isEqualTo("Score 61 (fit " + fit + ") reached the MQL threshold by drip/Task_ScoreBiz1Click");
+        await().atMost(PATIENCE).until(() -> instance("drip", contactId) == null);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(drip.getId()).singleResult()
+                .getEndActivityId()).startsWith("SubProcess_Goal");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("lead-handoff")
+                .processInstanceBusinessKey(contactId).count()).isEqualTo(1);
+    }
+
+    @Test
     void dormantLeadsGetOneWinBackSeriesAndTheSilentAreSunset() {
         String silent = dormantLead("silent");
         String engaged = dormantLead("engaged");

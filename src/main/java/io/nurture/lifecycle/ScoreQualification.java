@@ -1,0 +1,105 @@
+package io.nurture.lifecycle;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.nurture.contact.Contact;
+import io.nurture.contact.ContactRepository;
+import io.nurture.process.ConcurrentChanges;
+
+/**
+ * MQL by score: a contact who can still become an MQL and whose score now passes {@code mql-qualification.dmn},
+ * having not passed it before the change. A recycled lead keeps its score, so it has to earn its next MQL.
+ */
+@Component
+public class ScoreQualification {
+
+    private static final Logger log = LoggerFactory.getLogger(ScoreQualification.class);
+    private static final int ATTEMPTS = 8;
+
+    private final MqlRules rules;
+    private final Funnel funnel;
+    private final LifecycleService lifecycle;
+    private final ContactRepository contacts;
+    private final TransactionTemplate ownTransaction;
+
+    ScoreQualification(MqlRules rules, Funnel funnel, LifecycleService lifecycle, ContactRepository contacts,
+            PlatformTransactionManager transactions) {
+        this.rules = rules;
+        this.funnel = funnel;
+        this.lifecycle = lifecycle;
+        this.contacts = contacts;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Known, not disqualified and still before the qualified stage. */
+    public boolean canBecomeMql(Contact contact) {
+        return contact.email() != null && !contact.disqualified()
+                && funnel.isBefore(contact.lifecycleStage(), funnel.require(StageRole.QUALIFIED));
+    }
+
+    public boolean passes(Contact contact) {
+        return rules.qualifies(contact.score(), contact.fitScore());
+    }
+
+    /** Moves the contact to the qualified stage, naming the score that made it. */
+    public void qualify(Contact contact, String actor) {
+        lifecycle.advance(contact.id(), funnel.require(StageRole.QUALIFIED), "Score " + contact.score() + " (fit "
+                + contact.fitScore() + ") reached the MQL threshold", actor);
+    }
+
+    /**
+     * After a campaign step changed the score: the move to MQL ends the contact's campaigns, among them the instance
+     * running this step, so it is made once the step's transaction has committed, in a transaction of its own.
+     */
+    public void qualifyOnceCommittedIfCrossed(String contactId, Contact before, String actor) {
+        Contact after = contacts.getById(contactId);
+        if (!canBecomeMql(after) || !passes(after) || passes(before)) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                qualifyWithRetries(contactId, actor);
+            }
+        });
+    }
+
+    private void qualifyWithRetries(String contactId, String actor) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                ownTransaction.executeWithoutResult(status -> {
+                    Contact now = contacts.lockById(contactId);
+                    if (canBecomeMql(now) && passes(now)) {
+                        qualify(now, actor);
+                    }
+                });
+                return;
+            } catch (RuntimeException failure) {
+                if (!ConcurrentChanges.isConflict(failure) || attempt == ATTEMPTS) {
+                    log.error("Contact {} reached the MQL threshold in a campaign step but could not be moved to"
+                            + " MQL; its next score change that crosses the threshold will", contactId, failure);
+                    return;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
