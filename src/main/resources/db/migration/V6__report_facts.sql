@@ -3,9 +3,10 @@
 -- campaign reports read one row per move or send instead of ordering the whole ledger and joining the tracking
 -- events at query time.
 
--- the contact's next move, set when that move is recorded
+-- the contact's next move, set when that move is recorded, and its previous entry into the same stage
 ALTER TABLE stage_transition ADD COLUMN next_stage VARCHAR(20);
 ALTER TABLE stage_transition ADD COLUMN next_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE stage_transition ADD COLUMN previous_entry_at TIMESTAMP WITH TIME ZONE;
 
 -- the first reaction of each kind to a send, and the contact's first MQL entry at or after it
 ALTER TABLE delivery ADD COLUMN opened_at TIMESTAMP WITH TIME ZONE;

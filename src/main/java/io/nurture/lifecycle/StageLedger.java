@@ -24,17 +24,23 @@ class StageLedger {
                 .single();
     }
 
-    /** Also links the contact's latest move to this one: the funnel and velocity read a move's next move from it. */
+    /**
+     * Also writes the report facts of the move: the contact's latest move gets this one as its next move, and this
+     * one the time of the contact's previous entry into the same stage.
+     */
     void append(String contactId, StageTransition transition) {
         jdbc.sql("UPDATE stage_transition SET next_stage = ?, next_at = ? WHERE contact_id = ? AND next_stage IS NULL")
                 .params(transition.to().name(), Timestamp.from(transition.at()), contactId)
                 .update();
         jdbc.sql("""
-                INSERT INTO stage_transition (contact_id, from_stage, to_stage, entry, reason, actor, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO stage_transition (contact_id, from_stage, to_stage, entry, reason, actor, at,
+                                              previous_entry_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?,
+                        (SELECT MAX(p.at) FROM stage_transition p WHERE p.contact_id = ? AND p.to_stage = ?))""")
                 .params(contactId,
                         transition.from() == null ? null : transition.from().name(), transition.to().name(),
-                        transition.entry(), transition.reason(), transition.actor(), Timestamp.from(transition.at()))
+                        transition.entry(), transition.reason(), transition.actor(), Timestamp.from(transition.at()),
+                        contactId, transition.to().name())
                 .update();
     }
 

@@ -16,10 +16,14 @@ import io.nurture.lifecycle.Funnel;
 @Repository
 class FunnelQuery {
 
-    /** Each entry knows the contact's next move (the report facts), so only the period's entries are read. */
+    /**
+     * Each entry knows the contact's next move and previous entry into the stage (the report facts), so only the
+     * period's entries are read; a contact counts once, at its first entry in the period.
+     */
     private static final String ENTRIES = """
             SELECT t.to_stage AS stage, COUNT(*) AS entries, SUM(CASE WHEN t.entry > 1 THEN 1 ELSE 0 END) AS re_entries,
-                   COUNT(DISTINCT t.contact_id) AS contacts,
+                   SUM(CASE WHEN t.previous_entry_at IS NULL OR t.previous_entry_at < ? THEN 1 ELSE 0 END)
+                       AS contacts,
                    SUM(CASE WHEN %s > %s THEN 1 ELSE 0 END) AS converted,
                    SUM(CASE WHEN %s < %s THEN 1 ELSE 0 END) AS moved_back
             FROM stage_transition t
@@ -44,7 +48,7 @@ class FunnelQuery {
                     current.put(rs.getString(1), rs.getLong(2));
                 });
         Map<String, long[]> entries = new HashMap<>();
-        jdbc.sql(entriesSql).params(period.start(), period.end()).query(rs -> {
+        jdbc.sql(entriesSql).params(period.start(), period.start(), period.end()).query(rs -> {
             entries.put(rs.getString("stage"), new long[] { rs.getLong("entries"), rs.getLong("re_entries"),
                     rs.getLong("contacts"), rs.getLong("converted"), rs.getLong("moved_back") });
         });

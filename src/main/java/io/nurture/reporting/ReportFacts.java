@@ -9,11 +9,11 @@ import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.StageRole;
 
 /**
- * Works out the report facts from the ledger and the tracking events: each move's next move, and each send's first
- * reactions and the contact's first entry into the qualified stage (MQL) after it. As things happen the facts are written one by one (the stage
- * ledger links each move to the next, {@link DeliveryFacts} records reactions and conversions); this fills them in
- * for rows that came another way: older rows (migration V6_1), two contacts merged, or rows loaded straight into the
- * tables.
+ * Works out the report facts from the ledger and the tracking events: each move's next move and the contact's
+ * previous entry into the same stage, and each send's first reactions and the contact's first entry into the
+ * qualified stage (MQL) after it. As things happen the facts are written one by one (the stage ledger writes a move's,
+ * {@link DeliveryFacts} a send's reactions and conversion); this fills them in for rows that came another way: older
+ * rows (migration V6_1), two contacts merged, or rows loaded straight into the tables.
  */
 @Component
 public class ReportFacts {
@@ -22,10 +22,14 @@ public class ReportFacts {
             FROM stage_transition n
             WHERE n.contact_id = t.contact_id AND (n.at > t.at OR (n.at = t.at AND n.id > t.id))""";
 
-    private static final String NEXT_MOVES = """
+    private static final String MOVE_FACTS = """
             UPDATE stage_transition t SET
               next_stage = (SELECT n.to_stage %s ORDER BY n.at, n.id FETCH FIRST 1 ROW ONLY),
-              next_at = (SELECT MIN(n.at) %s)""".formatted(LATER_MOVE, LATER_MOVE);
+              next_at = (SELECT MIN(n.at) %s),
+              previous_entry_at = (SELECT MAX(p.at) FROM stage_transition p
+                                   WHERE p.contact_id = t.contact_id AND p.to_stage = t.to_stage
+                                     AND (p.at < t.at OR (p.at = t.at AND p.id < t.id)))"""
+            .formatted(LATER_MOVE, LATER_MOVE);
 
     private static final String SEND_FACTS = """
             UPDATE delivery d SET
@@ -53,14 +57,14 @@ public class ReportFacts {
 
     /** All facts from scratch, e.g. after loading rows into the tables by SQL. */
     public void fillAll() {
-        jdbc.sql(NEXT_MOVES).update();
+        jdbc.sql(MOVE_FACTS).update();
         jdbc.sql(SEND_FACTS).param("qualified", qualifiedStage).update();
     }
 
     /** One contact's facts: its ledger and deliveries were just combined with another contact's. */
     @EventListener
     void on(ContactsMerged merged) {
-        jdbc.sql(NEXT_MOVES + " WHERE t.contact_id = :contact").param("contact", merged.survivorId()).update();
+        jdbc.sql(MOVE_FACTS + " WHERE t.contact_id = :contact").param("contact", merged.survivorId()).update();
         jdbc.sql(SEND_FACTS + " WHERE d.contact_id = :contact").param("qualified", qualifiedStage)
                 .param("contact", merged.survivorId()).update();
     }

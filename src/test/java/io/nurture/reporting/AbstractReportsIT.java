@@ -448,7 +448,7 @@ abstract class AbstractReportsIT {
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         for (String contactId : contactIds) {
             rows.addAll(jdbc.sql("""
-                    SELECT id, next_stage, next_at FROM stage_transition WHERE contact_id = ? ORDER BY id""")
+                    SELECT id, next_stage, next_at, previous_entry_at FROM stage_transition WHERE contact_id = ? ORDER BY id""")
                     .param(contactId).query().listOfRows());
             rows.addAll(jdbc.sql("""
                     SELECT id, opened_at, clicked_at, unsubscribed_at, bounced_at, hard_bounced, converted_at
