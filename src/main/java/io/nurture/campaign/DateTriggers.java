@@ -2,6 +2,7 @@ package io.nurture.campaign;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -40,23 +41,30 @@ class DateTriggers {
         int started = 0;
         for (ContactDate date : dates.named(rules.keySet())) {
             Rule rule = rules.get(date.name());
-            LocalDate occurrence = rule.annual() ? thisYears(date.date(), today) : date.date();
-            LocalDate due = occurrence.minusDays(rule.daysBefore());
-            boolean inWindow = !today.isBefore(due) && today.isBefore(due.plusDays(CATCH_UP_DAYS));
-            if (inWindow && !dates.hasFired(date, occurrence)
-                    && enrolment.enrol(PROCESS_KEY, date.contactId(), Map.of("dateName", date.name(),
-                            "date", occurrence.toString()))) {
-                dates.markFired(date, occurrence);
-                started++;
+            for (LocalDate occurrence : occurrences(date.date(), rule.annual(), today)) {
+                LocalDate due = occurrence.minusDays(rule.daysBefore());
+                boolean inWindow = !today.isBefore(due) && today.isBefore(due.plusDays(CATCH_UP_DAYS));
+                if (inWindow && !dates.hasFired(date, occurrence)
+                        && enrolment.enrol(PROCESS_KEY, date.contactId(), Map.of("dateName", date.name(),
+                                "date", occurrence.toString()))) {
+                    dates.markFired(date, occurrence);
+                    started++;
+                }
             }
         }
         return started;
     }
 
-    /** The anniversary due next from today's point of view; 29 February falls on the 28th in other years. */
-    private static LocalDate thisYears(LocalDate date, LocalDate today) {
+    /**
+     * An annual date's anniversaries last year, this year and next year, so that a window that spans New Year is
+     * found from either side; 29 February falls on the 28th in other years.
+     */
+    private static List<LocalDate> occurrences(LocalDate date, boolean annual, LocalDate today) {
+        if (!annual) {
+            return List.of(date);
+        }
         MonthDay monthDay = MonthDay.from(date);
-        LocalDate candidate = monthDay.atYear(today.getYear());
-        return candidate.plusDays(CATCH_UP_DAYS).isBefore(today) ? monthDay.atYear(today.getYear() + 1) : candidate;
+        return List.of(monthDay.atYear(today.getYear() - 1), monthDay.atYear(today.getYear()),
+                monthDay.atYear(today.getYear() + 1));
     }
 }
