@@ -38,19 +38,7 @@ class ContactErasure {
 
     /** A campaign job that moves one of the contact's instances at the same moment makes the whole erasure retry. */
     void erase(String contactId) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                transaction.executeWithoutResult(status -> eraseOnce(contactId));
-                return;
-            } catch (RuntimeException concurrentJob) {
-                if (!ConcurrentChanges.isConflict(concurrentJob)) {
-                    throw concurrentJob;
-                }
-                if (attempt == ATTEMPTS) {
-                    throw ConcurrentChanges.asBusy(concurrentJob);
-                }
-            }
-        }
+        ConcurrentChanges.retried(transaction, ATTEMPTS, status -> eraseOnce(contactId));
     }
 
     private void eraseOnce(String contactId) {

@@ -3,10 +3,7 @@ package io.nurture.event;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -39,7 +36,6 @@ import io.nurture.scoring.Scores;
 public class EventIngestionService {
 
     private static final int ATTEMPTS = 8;
-    private static final Logger log = LoggerFactory.getLogger(EventIngestionService.class);
 
     private final TransactionTemplate transaction;
     private final ContactRepository contacts;
@@ -75,33 +71,11 @@ public class EventIngestionService {
     }
 
     public IngestionResult ingest(IncomingEvent event, String actor) {
-        // A unique key lost to a concurrent request (same eventId, or a new contact with the same e-mail)
-        // rolls back; the retry then finds what the other request stored.
-        for (int attempt = 1;; attempt++) {
-            try {
-                return transaction.execute(status -> ingestOnce(event, actor));
-            } catch (RuntimeException race) {
-                // a campaign job moved the same process instance while we correlated to it, or the database broke
-                // a lock cycle between this request and a job
-                if (!(race instanceof DuplicateKeyException) && !ConcurrentChanges.isConflict(race)) {
-                    throw race;
-                }
-                if (attempt == ATTEMPTS) {
-                    throw race instanceof DuplicateKeyException ? race : ConcurrentChanges.asBusy(race);
-                }
-                backOff(attempt);
-                log.debug("Retrying event {} after a concurrent change: {}", event.type().wireName(), race.getMessage());
-            }
-        }
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying an event", e);
-        }
+        // The whole event is retried when a campaign job moved the same process instance while we correlated to it,
+        // when the database broke a lock cycle with a job, or when a concurrent request won a unique key (same
+        // eventId, or a new contact with the same e-mail): the retry then finds what the other request stored.
+        return ConcurrentChanges.retried(transaction, ATTEMPTS, DuplicateKeyException.class::isInstance,
+                status -> ingestOnce(event, actor));
     }
 
     private IngestionResult ingestOnce(IncomingEvent event, String actor) {

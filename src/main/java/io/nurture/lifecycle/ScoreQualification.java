@@ -1,7 +1,5 @@
 package io.nurture.lifecycle;
 
-import java.util.concurrent.ThreadLocalRandom;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -75,31 +73,16 @@ public class ScoreQualification {
     }
 
     private void qualifyWithRetries(String contactId, String actor) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                ownTransaction.executeWithoutResult(status -> {
-                    Contact now = contacts.lockById(contactId);
-                    if (canBecomeMql(now) && passes(now)) {
-                        qualify(now, actor);
-                    }
-                });
-                return;
-            } catch (RuntimeException failure) {
-                if (!ConcurrentChanges.isConflict(failure) || attempt == ATTEMPTS) {
-                    log.error("Contact {} reached the MQL threshold in a campaign step but could not be moved to"
-                            + " MQL; its next score change that crosses the threshold will", contactId, failure);
-                    return;
-                }
-                pause(attempt);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            ConcurrentChanges.retried(ownTransaction, ATTEMPTS, status -> {
+                Contact now = contacts.lockById(contactId);
+                if (canBecomeMql(now) && passes(now)) {
+                    qualify(now, actor);
+                }
+            });
+        } catch (RuntimeException failure) {
+            log.error("Contact {} reached the MQL threshold in a campaign step but could not be moved to MQL; its"
+                    + " next score change that crosses the threshold will", contactId, failure);
         }
     }
 }

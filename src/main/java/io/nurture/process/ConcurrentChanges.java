@@ -1,9 +1,17 @@
 package io.nurture.process;
 
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Conflicts with a concurrent transaction (a campaign job moving the same process instance) that a retry of the whole
@@ -12,9 +20,51 @@ import org.springframework.dao.PessimisticLockingFailureException;
  */
 public final class ConcurrentChanges {
 
+    private static final Logger log = LoggerFactory.getLogger(ConcurrentChanges.class);
     private static final int MAX_CAUSES = 20;
 
     private ConcurrentChanges() {
+    }
+
+    /**
+     * Runs {@code work} in the transaction; a conflict, or a failure {@code retryAlso} accepts, rolls it back and it
+     * runs again after a short random pause, {@code attempts} times at most. A conflict that outlasts them is thrown
+     * {@link #asBusy}, any other failure as it is.
+     */
+    public static <T> T retried(TransactionOperations transaction, int attempts,
+            Predicate<RuntimeException> retryAlso, TransactionCallback<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.execute(work);
+            } catch (RuntimeException failure) {
+                boolean conflict = isConflict(failure);
+                if (!conflict && !retryAlso.test(failure)) {
+                    throw failure;
+                }
+                if (attempt == attempts) {
+                    throw conflict ? asBusy(failure) : failure;
+                }
+                pause(attempt);
+                log.debug("Retrying after a concurrent change: {}", failure.getMessage());
+            }
+        }
+    }
+
+    /** {@link #retried} for work without a result, retrying conflicts only. */
+    public static void retried(TransactionOperations transaction, int attempts, Consumer<TransactionStatus> work) {
+        retried(transaction, attempts, failure -> false, status -> {
+            work.accept(status);
+            return null;
+        });
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying after a concurrent change", e);
+        }
     }
 
     public static boolean isConflict(Throwable failure) {
