@@ -23,23 +23,16 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
+import io.nurture.AbstractMailingIT;
 import io.nurture.Mailbox;
-import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
 
 /**
@@ -51,16 +44,10 @@ import io.nurture.NurtureClient.Response;
         // timers are fired at once here, so a week's mails come within seconds
         "nurture.channels.frequency-cap.max=100" })
 @DirtiesContext
-class CampaignsIT {
+class CampaignsIT extends AbstractMailingIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     RuntimeService runtime;
@@ -79,19 +66,6 @@ class CampaignsIT {
 
     @Autowired
     DateTriggers dateTriggers;
-
-    NurtureClient api;
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
-
-    @BeforeEach
-    void client() {
-        api = new NurtureClient(port);
-    }
 
     @Test
     void aRecycledLeadEntersDripAndAClickThereCountsOnceHoweverManyArriveAtOnce() throws Exception {

@@ -15,23 +15,16 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
+import io.nurture.AbstractMailingIT;
 import io.nurture.Mailbox;
-import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
 import io.nurture.channel.email.MailParts;
 import jakarta.mail.internet.MimeMessage;
@@ -44,17 +37,11 @@ import jakarta.mail.internet.MimeMessage;
         "spring.datasource.url=jdbc:h2:mem:nurture-tracking;DB_CLOSE_DELAY=-1", "nurture.demo.enabled=false",
         "nurture.tracking.base-url=http://track.test", "nurture.tracking.secret=tracking-test-secret" })
 @DirtiesContext
-class TrackingIT {
+class TrackingIT extends AbstractMailingIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern LINK = Pattern.compile("http://track\\.test(/t/[^\\s\"<>]+)");
 
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -67,19 +54,6 @@ class TrackingIT {
 
     @Autowired
     TrackingLinks links;
-
-    NurtureClient api;
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
-
-    @BeforeEach
-    void client() {
-        api = new NurtureClient(port);
-    }
 
     @Test
     void opensAndClicksBecomeEventsOfTheirDeliveryAndCountOnce() {
