@@ -1,6 +1,7 @@
 package io.nurture.event;
 
 import java.time.Instant;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,13 +28,20 @@ class EventController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     IngestionResult post(@Valid @RequestBody EventRequest request,
             @RequestAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE) String user) {
+        if (!request.unknownFields().isEmpty()) {
+            String names = request.unknownFields().keySet().stream().limit(5)
+                    .map(name -> "'" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'")
+                    .collect(Collectors.joining(", "));
+            throw new InvalidInputException("Unknown field" + (request.unknownFields().size() > 1 ? "s " : " ")
+                    + names + (request.unknownFields().size() > 5 ? " and more" : "")
+                    + "; an event has only " + EventRequest.FIELDS + " (anything else goes into properties)");
+        }
         return ingestion.ingest(toIncoming(request), user);
     }
 
     private static IncomingEvent toIncoming(EventRequest request) {
         EventType type = EventType.fromWireName(request.type()).orElseThrow(() -> new InvalidInputException(
                 "Unknown event type '" + request.type() + "'; known types: " + EventType.allWireNames()));
-        EventPropertyCheck.check(type, request.properties());
         if (!request.hasIdentity()) {
             throw new InvalidInputException("An event needs an 'email', an 'anonymousId' or a 'contactId'");
         }
