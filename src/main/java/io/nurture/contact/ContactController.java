@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.nurture.lifecycle.LifecycleService;
+import io.nurture.web.InvalidInputException;
 
 @RestController
 class ContactController {
@@ -42,6 +43,9 @@ class ContactController {
 
     @GetMapping("/api/contacts")
     List<ContactView> findByEmail(@RequestParam String email) {
+        if (email.isBlank() || email.length() > 320 || email.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("email must be an e-mail address of at most 320 characters");
+        }
         return contacts.findByEmail(email).stream()
                 .map(contact -> ContactView.of(contact, lifecycle.history(contact.id()), facets))
                 .toList();

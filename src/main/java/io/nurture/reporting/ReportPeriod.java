@@ -13,6 +13,8 @@ import io.nurture.web.InvalidInputException;
 record ReportPeriod(LocalDate from, LocalDate to) {
 
     static final int MAX_DAYS = 3660;
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     /** Parses {@code ?from=&to=} (ISO dates); a missing end is today, a missing start {@code defaultDays} before. */
     static ReportPeriod parse(String from, String to, int defaultDays, Clock clock) {
@@ -28,11 +30,17 @@ record ReportPeriod(LocalDate from, LocalDate to) {
     }
 
     private static LocalDate date(String name, String value) {
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("'" + name + "' must be a date like 2026-11-01, not '" + value + "'");
         }
+        // what the database's timestamps hold (PostgreSQL: 4713 BC to 294276 AD), and no event is older than 2000
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new InvalidInputException("'" + name + "' must be a date from " + EARLIEST + " to " + LATEST);
+        }
+        return date;
     }
 
     Timestamp start() {
