@@ -1,7 +1,6 @@
 package io.nurture.event;
 
 import java.time.Instant;
-import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,14 +27,6 @@ class EventController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     IngestionResult post(@Valid @RequestBody EventRequest request,
             @RequestAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE) String user) {
-        if (!request.unknownFields().isEmpty()) {
-            String names = request.unknownFields().keySet().stream().limit(5)
-                    .map(name -> "'" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'")
-                    .collect(Collectors.joining(", "));
-            throw new InvalidInputException("Unknown field" + (request.unknownFields().size() > 1 ? "s " : " ")
-                    + names + (request.unknownFields().size() > 5 ? " and more" : "")
-                    + "; an event has only " + EventRequest.FIELDS + " (anything else goes into properties)");
-        }
         return ingestion.ingest(toIncoming(request), user);
     }
 

@@ -132,7 +132,8 @@ final class EventLimits {
             if (text.length() > max) {
                 throw new InvalidInputException(path + " must be at most " + max + " characters");
             }
-            // tabs and line breaks belong in a comment; NUL and the other controls in no column (PostgreSQL refuses NUL)
+            // tabs and line breaks belong in a comment; NUL and the other controls in no column (PostgreSQL
+            // refuses NUL)
             if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
                 throw new InvalidInputException(path + " must not contain control characters");
             }

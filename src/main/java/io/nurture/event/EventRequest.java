@@ -2,36 +2,28 @@ package io.nurture.event;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+import io.nurture.web.RefuseUnknownFields;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/**
- * The body of {@code POST /api/events}. Fields it does not know are collected, so that a typo ({@code occured_at},
- * {@code propertes}) is refused instead of silently dropping what the sender meant.
- */
+/** The body of {@code POST /api/events}; anything else a sender has goes into {@code properties}. */
+@RefuseUnknownFields
 record EventRequest(
         @JsonDeserialize(using = EventJson.Text.class) @Size(max = EventLimits.MAX_EVENT_ID_LENGTH) String eventId,
         @JsonDeserialize(using = EventJson.Text.class) @NotBlank @Size(max = EventLimits.MAX_TYPE_LENGTH) String type,
         @JsonDeserialize(using = EventJson.Text.class)
         @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a well-formed e-mail address")
         @Size(max = EventLimits.MAX_EMAIL_LENGTH) String email,
-        @JsonDeserialize(using = EventJson.Text.class) @Size(max = EventLimits.MAX_ANONYMOUS_ID_LENGTH) String anonymousId,
+        @JsonDeserialize(using = EventJson.Text.class) @Size(max = EventLimits.MAX_ANONYMOUS_ID_LENGTH)
+        String anonymousId,
         @JsonDeserialize(using = EventJson.Text.class) @Size(max = EventLimits.MAX_CONTACT_ID_LENGTH) String contactId,
         @JsonDeserialize(using = EventJson.Timestamp.class) Instant occurredAt,
-        @JsonDeserialize(using = EventJson.Properties.class) Map<String, Object> properties,
-        @JsonAnySetter Map<String, Object> unknownFields) {
-
-    static final String FIELDS = "eventId, type, email, anonymousId, contactId, occurredAt, properties";
-
-    EventRequest {
-        unknownFields = unknownFields == null ? Map.of() : new TreeMap<>(unknownFields);
-    }
+        @JsonDeserialize(using = EventJson.Properties.class) Map<String, Object> properties) {
 
     boolean hasIdentity() {
         return !isBlank(email) || !isBlank(anonymousId) || !isBlank(contactId);

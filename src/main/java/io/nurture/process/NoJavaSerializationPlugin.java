@@ -38,7 +38,7 @@ class NoJavaSerializationPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Keeps the name {@code serializable}, so old rows still find their reader, but is never chosen for a new value. */
+    /** Keeps the name {@code serializable}, so old rows still find their reader; never chosen for a new value. */
     static final class ReadOnlyJavaSerializer extends JavaObjectSerializer {
 
         /** Collections, strings, numbers and dates of the JDK: what a Map or List from JSON could have held. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonMappingException.Reference;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Says what is wrong with an unreadable body in the sender's terms: the field ({@code properties.cartUrl}) and what it
@@ -41,6 +42,11 @@ final class JsonProblems {
             return "there is trailing content after the JSON value";
         }
         String path = cause instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return "unknown field '" + path + "'" + (known.isEmpty() ? "" : "; the fields are " + known);
+        }
         if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                 && !path.isEmpty()) {
             return path + " must be " + expected(mismatch.getTargetType());

@@ -97,8 +97,9 @@ class NoJavaSerializationPluginTest {
         ProcessEngine engine = configuration.buildProcessEngine();
         engines.add(engine);
         if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("p").count() == 0) {
-            engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn", Bpmn.createExecutableProcess("p")
-                    .camundaHistoryTimeToLive(1).startEvent().userTask().endEvent().done()).deploy();
+            engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn",
+                    Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1).startEvent().userTask().endEvent()
+                            .done()).deploy();
         }
         return engine;
     }

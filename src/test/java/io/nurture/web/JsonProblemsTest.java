@@ -16,7 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** An unreadable body is described by its field and what it must be, with the application's parser limits. */
 class JsonProblemsTest {
 
-    record Body(String name, Instant at, Long count, Boolean flag, List<Integer> items, Map<String, Object> properties) {
+    record Body(String name, Instant at, Long count, Boolean flag, List<Integer> items,
+            Map<String, Object> properties) {
+    }
+
+    @RefuseUnknownFields
+    record Strict(String name, Map<String, Object> properties) {
     }
 
     private final ObjectMapper json = applicationMapper();
@@ -31,6 +36,16 @@ class JsonProblemsTest {
         assertThat(problemOf("{\"items\": {}}")).isEqualTo("items must be a list");
         assertThat(problemOf("{\"properties\": [1]}")).isEqualTo("properties must be an object");
         assertThat(problemOf("[]")).isEqualTo("the body must be an object");
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWhereTheBodyAsksForIt() throws Exception {
+        assertThat(problemOf(Strict.class, "{\"name\": \"Ada\", \"nmae\": \"Ada\"}"))
+                .isEqualTo("unknown field 'nmae'; the fields are name, properties");
+        assertThat(problemOf(Strict.class, "{\"properties\": {\"free\": 1}, \"zz\": 1, \"yy\": 2}"))
+                .startsWith("unknown field 'zz'");
+        assertThat(json.readValue("{\"name\": \"Ada\", \"nmae\": \"Ada\"}", Body.class).name())
+                .as("elsewhere Spring Boot's default stays").isEqualTo("Ada");
     }
 
     @Test
@@ -56,8 +71,12 @@ class JsonProblemsTest {
     }
 
     private String problemOf(String body) {
+        return problemOf(Body.class, body);
+    }
+
+    private String problemOf(Class<?> type, String body) {
         try {
-            json.readValue(body, Body.class);
+            json.readValue(body, type);
         } catch (Exception e) {
             String problem = JsonProblems.describe(new HttpMessageNotReadableException("unreadable", e, null));
             assertThat(problem).doesNotContain("java.", "io.nurture", "`", "Source", "Exception");
