@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.variable.serializer.JavaObjectSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +48,12 @@ class NoJavaSerializationPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public boolean canHandle(TypedValue value) {
+            return false;
+        }
+
+        /** Else the engine writes a read object back when its bytes come out different (a map's capacity does). */
+        @Override
+        public boolean isMutableValue(ObjectValue value) {
             return false;
         }
 

@@ -20,13 +20,16 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * With the plugin, no engine API stores a Java-serialized variable; what an engine without it stored before stays
  * readable, as long as it holds only plain JDK types.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NoJavaSerializationPluginTest {
 
     /** Not a JDK type: stands for any class a deserialization attack would smuggle in. */
@@ -34,16 +37,29 @@ class NoJavaSerializationPluginTest {
     }
 
     private final String database = "jdbc:h2:mem:serialization-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    private final List<ProcessEngine> engines = new ArrayList<>();
+    private final Map<String, Object> storedCart = new LinkedHashMap<>(Map.of("items",
+            new ArrayList<>(List.of("book", 2, 9.5))));
+    private String storedBefore;
+    private ProcessEngine engine;
 
-    @AfterEach
+    /** One engine without the plugin stores what older versions could have stored; then the one with it takes over. */
+    @BeforeAll
+    void anEngineWithoutThePluginStoredJavaObjects() {
+        ProcessEngine before = engine();
+        storedBefore = before.getRuntimeService().startProcessInstanceByKey("p", Map.of("cart", storedCart,
+                "gadget", new Gadget("calc"))).getId();
+        before.close();
+        engine = engine(new NoJavaSerializationPlugin());
+    }
+
+    @AfterAll
     void close() {
-        engines.forEach(ProcessEngine::close);
+        engine.close();
     }
 
     @Test
     void aJavaObjectIsRefusedWhicheverWayItIsSet() {
-        RuntimeService runtime = engine(new NoJavaSerializationPlugin()).getRuntimeService();
+        RuntimeService runtime = engine.getRuntimeService();
         Map<String, Object> map = new LinkedHashMap<>(Map.of("href", "https://nurture.example/cart"));
 
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("p", Map.of("cart", map)))
@@ -70,20 +86,17 @@ class NoJavaSerializationPluginTest {
 
     @Test
     void whatWasStoredBeforeStaysReadableIfItIsPlainJdkData() {
-        RuntimeService before = engine().getRuntimeService();
-        Map<String, Object> cart = new LinkedHashMap<>();
-        cart.put("items", new ArrayList<>(List.of("book", 2, 9.5)));
-        String id = before.startProcessInstanceByKey("p", Map.of("cart", cart, "gadget", new Gadget("calc"))).getId();
-        engines.remove(0).close();
+        RuntimeService runtime = engine.getRuntimeService();
 
-        RuntimeService after = engine(new NoJavaSerializationPlugin()).getRuntimeService();
-
-        assertThat(after.getVariable(id, "cart")).isEqualTo(cart);
-        assertThatThrownBy(() -> after.getVariable(id, "gadget")).isInstanceOf(ProcessEngineException.class)
+        assertThat(runtime.getVariable(storedBefore, "cart")).isEqualTo(storedCart);
+        assertThatThrownBy(() -> runtime.getVariable(storedBefore, "gadget"))
+                .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("Cannot deserialize object in variable 'gadget'");
-        cart.put("more", "changed");
-        assertThatThrownBy(() -> after.setVariable(id, "cart", cart)).isInstanceOf(ProcessEngineException.class);
-        assertThat(after.getVariable(id, "cart")).isNotEqualTo(cart);
+        Map<String, Object> changed = new LinkedHashMap<>(storedCart);
+        changed.put("more", "changed");
+        assertThatThrownBy(() -> runtime.setVariable(storedBefore, "cart", changed))
+                .isInstanceOf(ProcessEngineException.class);
+        assertThat(runtime.getVariable(storedBefore, "cart")).isEqualTo(storedCart);
     }
 
     private ProcessEngine engine(ProcessEnginePlugin... plugins) {
@@ -95,7 +108,6 @@ class NoJavaSerializationPluginTest {
                 .setProcessEngineName("serialization-" + UUID.randomUUID());
         configuration.setProcessEnginePlugins(new ArrayList<>(List.of(plugins)));
         ProcessEngine engine = configuration.buildProcessEngine();
-        engines.add(engine);
         if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("p").count() == 0) {
             engine.getRepositoryService().createDeployment().addModelInstance("p.bpmn",
                     Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(1).startEvent().userTask().endEvent()
