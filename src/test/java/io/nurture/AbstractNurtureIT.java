@@ -312,7 +312,7 @@ abstract class AbstractNurtureIT {
         JsonNode history = api.get("/api/contacts/" + contactId, "demo").json().get("stageHistory");
         List<String> moves = new ArrayList<>();
         history.forEach(row -> moves.add(row.get("to").asText() + " by " + row.get("actor").asText()));
-        assertThat(moves).containsExactly("MQL by marketer", "SQL by sdr", "OPPORTUNITY by sales", "CUSTOMER by sales");
+        assertThat(moves).containsExactly("MQL by integration", "SQL by sdr", "OPPORTUNITY by sales", "CUSTOMER by sales");
         assertThat(activeInstances("lead-handoff", contactId)).isZero();
     }
 
