@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Date;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -17,28 +23,42 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * Wrong passwords against the real engine over real HTTP cannot lock an account for more than a few seconds. The
- * engine's own login settings are the shipped ones; its clock is moved instead of waiting out its delays.
+ * Wrong passwords against the real engine over real HTTP: they cannot lock an account for more than a few seconds,
+ * and an address that keeps failing is answered 429 on every login path before any password is checked. The
+ * engine's own login settings are the shipped ones; only the address allowance is made small (3 failures, one back
+ * every 10 s) and the engine's clock is moved instead of waiting out its delays.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:nurture-login-throttle;DB_CLOSE_DELAY=-1",
         "nurture.inbox.smtp-port=0",
-        "camunda.bpm.job-execution.enabled=false" }) // nothing runs on its own while the engine's clock is moved
+        "camunda.bpm.job-execution.enabled=false", // nothing runs on its own while the engine's clock is moved
+        "nurture.security.login-throttle.failures=3",
+        "nurture.security.login-throttle.period=PT30S" })
 @DirtiesContext // one engine per JVM
 class LoginThrottleIT {
 
+    private static final int ALLOWANCE = 3;
+    private static final long SECONDS_PER_FAILURE_BACK = 10;
     /** The longest per-user delay promised in application.yaml (login-delay-max-time). */
     private static final Duration LONGEST_USER_DELAY = Duration.ofSeconds(4);
     /** Any authenticated user may count process definitions, whatever its groups. */
     private static final String ENGINE_REST = "/engine-rest/process-definition/count";
+    private static final String API = "/api/contacts?email=nobody@example.com";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    AuthorizationService authorizations;
 
     private Date engineNow;
 
@@ -86,6 +106,130 @@ class LoginThrottleIT {
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     }
 
+    @Test
+    void theApiAnswers429AfterTheAllowanceWithoutCheckingThePassword() {
+        String victim = newUser();
+        ClientAt attacker = newClient();
+        for (int failure = 1; failure <= ALLOWANCE; failure++) {
+            assertThat(attacker.basic(API, "nobody" + failure, "wrong").statusCode()).isEqualTo(401);
+        }
+
+        assertRefused(attacker.basic(API, "demo", "demo"));
+        assertRefused(attacker.basic(API, victim, "wrong"));
+        assertThat(user(victim).getAttempts()).as("no password was checked").isZero();
+        assertThat(user(victim).getLockExpirationTime()).isNull();
+
+        ClientAt colleague = newClient();
+        assertThat(colleague.basic(API, "demo", "demo").statusCode()).isEqualTo(200);
+        assertThat(colleague.basic(API, "nobody", "wrong").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theEngineRestApiAnswers429AfterTheAllowanceWithoutCheckingThePassword() {
+        String victim = newUser();
+        ClientAt attacker = newClient();
+        for (int failure = 1; failure <= ALLOWANCE; failure++) {
+            assertThat(attacker.basic(ENGINE_REST, "nobody" + failure, "wrong").statusCode()).isEqualTo(401);
+        }
+
+        assertRefused(attacker.basic(ENGINE_REST, victim, victim));
+        assertRefused(attacker.basic(ENGINE_REST, victim, "wrong"));
+        assertThat(user(victim).getAttempts()).as("no password was checked").isZero();
+
+        assertThat(newClient().basic(ENGINE_REST, victim, victim).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theTasklistLoginAnswers429AfterTheAllowance() {
+        ClientAt attacker = newClient();
+        for (int failure = 1; failure <= ALLOWANCE; failure++) {
+            assertThat(attacker.tasklistLogin("nobody" + failure, "wrong").statusCode()).isEqualTo(401);
+        }
+
+        assertRefused(attacker.tasklistLogin("sdr", "sdr"));
+
+        HttpResponse<String> colleague = newClient().tasklistLogin("sdr", "sdr");
+        assertThat(colleague.statusCode()).as(colleague.body()).isEqualTo(200);
+    }
+
+    @Test
+    void theDashboardLoginAnswers429AfterTheAllowance() {
+        ClientAt attacker = newClient();
+        for (int failure = 1; failure <= ALLOWANCE; failure++) {
+            assertThat(attacker.dashboardLogin("nobody" + failure, "wrong").statusCode()).isEqualTo(401);
+        }
+
+        assertRefused(attacker.dashboardLogin("marketer", "marketer"));
+
+        HttpResponse<String> colleague = newClient().dashboardLogin("marketer", "marketer");
+        assertThat(colleague.statusCode()).isEqualTo(302);
+        assertThat(colleague.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/dashboard"));
+    }
+
+    @Test
+    void aLoggedInUserCannotGuessAnotherUsersPasswordThroughIdentityVerify() {
+        String victim = newUser();
+        letSdrRead(victim); // as where users may see each other, e.g. for Tasklist's user picker
+        ClientAt insider = newClient();
+        for (int guess = 1; guess <= ALLOWANCE; guess++) {
+            HttpResponse<String> verified = insider.verify("sdr", victim, "guess" + guess);
+            assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+            assertThat(json(verified).get("authenticated").asBoolean()).isFalse();
+        }
+        int attemptsBefore = user(victim).getAttempts();
+
+        assertRefused(insider.verify("sdr", victim, "guess"));
+        assertThat(user(victim).getAttempts()).isEqualTo(attemptsBefore);
+        HttpResponse<String> colleague = newClient().verify("sdr", victim, "guess");
+        assertThat(colleague.statusCode()).as("another address is not refused").isEqualTo(200);
+    }
+
+    @Test
+    void successesNeitherUseNorRestoreTheAllowance() {
+        String insider = newUser();
+        ClientAt client = newClient();
+        for (int success = 1; success <= 2 * ALLOWANCE; success++) {
+            assertThat(client.basic(ENGINE_REST, insider, insider).statusCode()).isEqualTo(200);
+        }
+        for (int failure = 1; failure < ALLOWANCE; failure++) {
+            assertThat(client.basic(ENGINE_REST, "nobody" + failure, "wrong").statusCode()).isEqualTo(401);
+        }
+        assertThat(client.basic(ENGINE_REST, insider, insider).statusCode()).isEqualTo(200);
+        assertThat(client.basic(ENGINE_REST, "nobody", "wrong").statusCode()).isEqualTo(401);
+
+        assertRefused(client.basic(ENGINE_REST, insider, insider));
+    }
+
+    @Test
+    void theAllowanceComesBackGraduallyAfterRetryAfter() throws InterruptedException {
+        String user = newUser();
+        ClientAt client = newClient();
+        for (int failure = 1; failure <= ALLOWANCE; failure++) {
+            assertThat(client.basic(ENGINE_REST, "nobody" + failure, "wrong").statusCode()).isEqualTo(401);
+        }
+        long retryAfter = assertRefused(client.basic(ENGINE_REST, user, user));
+
+        Thread.sleep(Duration.ofSeconds(retryAfter).plusMillis(200).toMillis());
+
+        assertThat(client.basic(ENGINE_REST, user, user).statusCode()).isEqualTo(200);
+        assertThat(client.basic(ENGINE_REST, "nobody", "wrong").statusCode())
+                .as("one failure came back").isEqualTo(401);
+        assertRefused(client.basic(ENGINE_REST, user, user));
+    }
+
+    /** Asserts a throttled answer and returns its Retry-After in seconds. */
+    private static long assertRefused(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(429);
+        assertThat(problem.get("detail").asText()).contains("failed logins from your address");
+        long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, SECONDS_PER_FAILURE_BACK);
+        return retryAfter;
+    }
+
     /** A client at an address no other test uses (TEST-NET-3, none of Tomcat's internal proxies). */
     private ClientAt newClient() {
         int host = ADDRESSES.incrementAndGet();
@@ -93,6 +237,23 @@ class LoginThrottleIT {
         return new ClientAt(port, "203.0.113." + host);
     }
 
+    /** A user of its own whose password equals its id, so no other test's wrong passwords delay it. */
+    private String newUser() {
+        String id = "user" + UUID.randomUUID().toString().substring(0, 8);
+        User user = identity.newUser(id);
+        user.setPassword(id);
+        identity.saveUser(user);
+        return id;
+    }
+
+    private void letSdrRead(String user) {
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId("sdr");
+        grant.setResource(Resources.USER);
+        grant.setResourceId(user);
+        grant.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(grant);
+    }
 
     private UserEntity user(String id) {
         return (UserEntity) identity.createUserQuery().userId(id).singleResult();
@@ -108,4 +269,11 @@ class LoginThrottleIT {
         ClockUtil.setCurrentTime(engineNow);
     }
 
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("Not JSON: " + response.body(), e);
+        }
+    }
 }
