@@ -7,18 +7,19 @@ import java.util.Arrays;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 
 /**
- * The failed logins each client may still make: one Bucket4j token bucket per address, {@code failures} tokens that
- * come back one by one over {@code period}. A bucket untouched for a whole period is full again, so Caffeine forgets
- * it then; the map is capped, so an attacker who sprays addresses costs bounded memory (measured: about 420 bytes
- * per address, 42 MB when full).
+ * The failed logins each client may still make: a Bucket4j token bucket per address that has failed, {@code failures}
+ * tokens coming back one by one over {@code period}. Caffeine forgets a bucket once it would be full again (an
+ * address without a bucket has its whole allowance), and caps their number, so an attacker who sprays addresses
+ * costs bounded memory (measured: about 420 bytes per address, 42 MB when full).
  */
 final class LoginThrottle {
 
@@ -26,6 +27,7 @@ final class LoginThrottle {
 
     private final Cache<String, Bucket> buckets;
     private final Bandwidth allowance;
+    private final long nanosPerFailure;
     private final TimeMeter clock;
 
     LoginThrottle(int failures, Duration period) {
@@ -35,31 +37,44 @@ final class LoginThrottle {
     /** With the clocks of a test. */
     LoginThrottle(int failures, Duration period, TimeMeter clock, Ticker ticker) {
         this.allowance = Bandwidth.builder().capacity(failures).refillGreedy(failures, period).build();
+        this.nanosPerFailure = period.toNanos() / failures;
         this.clock = clock;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(period).maximumSize(TRACKED_CLIENTS).ticker(ticker)
-                .build();
+        this.buckets = Caffeine.newBuilder().expireAfter(Expiry.writing(this::untilFull))
+                .maximumSize(TRACKED_CLIENTS).ticker(ticker).build();
+    }
+
+    /** Zero while the client has failures left; else how long until one comes back. */
+    Duration waitBeforeAttempt(String client) {
+        Bucket bucket = buckets.getIfPresent(client);
+        if (bucket == null) {
+            return Duration.ZERO;
+        }
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 
     /**
-     * Takes one failure from the client's allowance before its password is checked, so that parallel attempts cannot
-     * overrun the allowance; {@link #giveBack} returns it when the attempt did not fail. Refused when none is left.
+     * Counts a failed login. Attempts made in parallel were all let in and may take the allowance below zero; the
+     * client then waits until that is paid back, so in the long run it fails no more often than allowed.
+     *
+     * @return the failures the client has left, zero or less when it must wait now
      */
-    Reservation reserve(String client) {
-        ConsumptionProbe probe = buckets.get(client, this::newBucket).tryConsumeAndReturnRemaining(1);
-        return new Reservation(probe.isConsumed(), probe.getRemainingTokens(),
-                Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    long failed(String client) {
+        Bucket bucket = buckets.asMap().compute(client, (key, existing) -> {
+            Bucket charged = existing == null ? newBucket() : existing;
+            charged.consumeIgnoringRateLimits(1);
+            return charged; // written back, so the bucket is kept until it is full again
+        });
+        return bucket.getAvailableTokens();
     }
 
-    /** The reserved failure of an attempt that did not fail; a success gives back nothing more than that. */
-    void giveBack(String client) {
-        Bucket bucket = buckets.getIfPresent(client);
-        if (bucket != null) {
-            bucket.addTokens(1);
-        }
-    }
-
-    private Bucket newBucket(String client) {
+    private Bucket newBucket() {
         return Bucket.builder().addLimit(allowance).withCustomTimePrecision(clock).build();
+    }
+
+    private Duration untilFull(String client, Bucket bucket) {
+        long missing = allowance.getCapacity() - bucket.getAvailableTokens() + 1; // +1: a token partly back
+        return Duration.ofNanos(missing * nanosPerFailure);
     }
 
     /**
@@ -80,13 +95,5 @@ final class LoginThrottle {
         } catch (UnknownHostException notAnAddress) {
             return remoteAddress;
         }
-    }
-
-    /**
-     * @param allowed whether the attempt may go ahead (with one failure reserved)
-     * @param failuresLeft failures left after this one
-     * @param retryAfter when refused, the time until one failure comes back
-     */
-    record Reservation(boolean allowed, long failuresLeft, Duration retryAfter) {
     }
 }

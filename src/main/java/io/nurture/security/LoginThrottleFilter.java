@@ -13,7 +13,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.nurture.security.LoginThrottle.Reservation;
 import io.nurture.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -23,8 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Counts failed logins per client address and answers 429 once an address has used its allowance, before Camunda
  * checks the password: no lock counter of the account moves, and a guess from there learns nothing. A failure is a
- * login answered 401 (or an {@code identity/verify} that says "not authenticated"); a success restores nothing, so an
- * attacker with one valid account cannot refill its own allowance.
+ * login answered 401 (or an {@code identity/verify} that says "not authenticated"); successes are not counted and
+ * restore nothing, so an attacker with one valid account cannot refill its own allowance, and an integration may
+ * send as many requests in parallel as it likes.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -48,22 +48,16 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String client = LoginThrottle.client(request.getRemoteAddr());
-        Reservation reservation = throttle.reserve(client);
-        if (!reservation.allowed()) {
-            refuse(request, response, reservation.retryAfter());
+        Duration wait = throttle.waitBeforeAttempt(client);
+        if (!wait.isZero()) {
+            refuse(request, response, wait);
             return;
         }
-        boolean failed = false;
-        try {
-            failed = logins.isIdentityVerify(request) ? verifyFailed(request, response, chain)
-                    : loginFailed(request, response, chain);
-        } finally {
-            if (!failed) {
-                throttle.giveBack(client);
-            } else if (reservation.failuresLeft() == 0) {
-                LOG.warn("Login throttle: {} has used its allowance of failed logins; its logins are answered 429 "
-                        + "until it comes back", client);
-            }
+        boolean failed = logins.isIdentityVerify(request) ? verifyFailed(request, response, chain)
+                : loginFailed(request, response, chain);
+        if (failed && throttle.failed(client) == 0) {
+            LOG.warn("Login throttle: {} has used its allowance of failed logins; its logins are answered 429 "
+                    + "until failures come back", client);
         }
     }
 

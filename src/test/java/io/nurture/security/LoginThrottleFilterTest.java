@@ -3,6 +3,7 @@ package io.nurture.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,6 +73,24 @@ class LoginThrottleFilterTest {
     }
 
     @Test
+    void successesInFlightAtTheSameTimeAreNeverRefused() throws Exception {
+        engineRest("203.0.113.7", 401);
+        AtomicInteger refusedWhileInFlight = new AtomicInteger();
+        MockHttpServletResponse outer = new MockHttpServletResponse();
+        filter.doFilter(engineRestRequest("203.0.113.7"), outer, (request, response) -> {
+            for (int parallel = 0; parallel < 5; parallel++) { // while the first one is still being answered
+                if (engineRest("203.0.113.7", 200).getStatus() == 429) {
+                    refusedWhileInFlight.incrementAndGet();
+                }
+            }
+            ((HttpServletResponse) response).setStatus(200);
+        });
+
+        assertThat(outer.getStatus()).isEqualTo(200);
+        assertThat(refusedWhileInFlight).hasValue(0);
+    }
+
+    @Test
     void requestsThatCheckNoPasswordAreNeitherCountedNorRefused() throws Exception {
         engineRest("203.0.113.6", 401);
         engineRest("203.0.113.6", 401);
@@ -86,7 +105,7 @@ class LoginThrottleFilterTest {
         assertThat(passwordChecks).hasValue(3);
     }
 
-    private MockHttpServletResponse engineRest(String address, int status) throws Exception {
+    private MockHttpServletResponse engineRest(String address, int status) throws IOException, ServletException {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(engineRestRequest(address), response, answering(status));
         return response;

@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -218,16 +226,69 @@ class LoginThrottleIT {
         assertRefused(client.basic(ENGINE_REST, user, user));
     }
 
+    @Test
+    void wrongPasswordsSentInParallelAreAllAnswered401AndAllCount() throws Exception {
+        String victim = newUser();
+        ClientAt attacker = newClient();
+
+        List<Integer> statuses = inParallel(12, () -> attacker.basic(ENGINE_REST, victim, "guess").statusCode());
+
+        assertThat(statuses).as("no 5xx from the engine's concurrent lock updates").allMatch(
+                status -> status == 401 || status == 429);
+        long failures = statuses.stream().filter(status -> status == 401).count();
+        long retryAfter = assertRefused(attacker.basic(ENGINE_REST, victim, victim), Long.MAX_VALUE);
+        assertThat(retryAfter).as("%d failures all count: those beyond the allowance are waited off", failures)
+                .isGreaterThan((failures - ALLOWANCE) * SECONDS_PER_FAILURE_BACK - SECONDS_PER_FAILURE_BACK);
+    }
+
+    @Test
+    void anIntegrationMaySendAsManyRequestsInParallelAsItLikes() throws Exception {
+        String integration = newUser();
+        ClientAt server = newClient();
+        assertThat(server.basic(ENGINE_REST, "nobody", "wrong").statusCode()).isEqualTo(401);
+
+        List<Integer> statuses = inParallel(12, () -> server.basic(ENGINE_REST, integration, integration).statusCode());
+
+        assertThat(statuses).containsOnly(200);
+    }
+
     /** Asserts a throttled answer and returns its Retry-After in seconds. */
     private static long assertRefused(HttpResponse<String> response) {
+        return assertRefused(response, SECONDS_PER_FAILURE_BACK);
+    }
+
+    private static long assertRefused(HttpResponse<String> response, long longestRetryAfter) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(429);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(429);
         assertThat(problem.get("detail").asText()).contains("failed logins from your address");
         long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
-        assertThat(retryAfter).isBetween(1L, SECONDS_PER_FAILURE_BACK);
+        assertThat(retryAfter).isBetween(1L, longestRetryAfter);
         return retryAfter;
+    }
+
+    /** Runs the attempt that many times at once and returns the answers. */
+    private static List<Integer> inParallel(int times, Callable<Integer> attempt) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(times);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return attempt.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** A client at an address no other test uses (TEST-NET-3, none of Tomcat's internal proxies). */

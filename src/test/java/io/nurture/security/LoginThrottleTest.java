@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.github.bucket4j.TimeMeter;
-import io.nurture.security.LoginThrottle.Reservation;
 
 class LoginThrottleTest {
 
@@ -20,55 +19,50 @@ class LoginThrottleTest {
     @Test
     void anAddressMayFailItsAllowanceAndThenWaitsForOneFailureToComeBack() {
         for (int failure = 1; failure <= 10; failure++) {
-            Reservation reservation = throttle.reserve("203.0.113.1");
-            assertThat(reservation.allowed()).isTrue();
-            assertThat(reservation.failuresLeft()).isEqualTo(10 - failure);
+            assertThat(throttle.waitBeforeAttempt("203.0.113.1")).isZero();
+            assertThat(throttle.failed("203.0.113.1")).isEqualTo(10 - failure);
         }
 
-        Reservation refused = throttle.reserve("203.0.113.1");
-        assertThat(refused.allowed()).isFalse();
-        assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(30));
-
+        assertThat(throttle.waitBeforeAttempt("203.0.113.1")).isEqualTo(Duration.ofSeconds(30));
         clock.advance(Duration.ofSeconds(29));
-        assertThat(throttle.reserve("203.0.113.1").retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.waitBeforeAttempt("203.0.113.1")).isEqualTo(Duration.ofSeconds(1));
         clock.advance(Duration.ofSeconds(1));
-        assertThat(throttle.reserve("203.0.113.1").allowed()).isTrue();
-        assertThat(throttle.reserve("203.0.113.1").allowed()).as("only one came back").isFalse();
+        assertThat(throttle.waitBeforeAttempt("203.0.113.1")).isZero();
+        throttle.failed("203.0.113.1");
+        assertThat(throttle.waitBeforeAttempt("203.0.113.1")).as("only one came back")
+                .isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
     void theWholeAllowanceIsBackAfterAPeriod() {
-        exhaust("203.0.113.2");
+        fail("203.0.113.2", 10);
         clock.advance(Duration.ofMinutes(5));
 
         for (int failure = 1; failure <= 10; failure++) {
-            assertThat(throttle.reserve("203.0.113.2").allowed()).isTrue();
+            assertThat(throttle.waitBeforeAttempt("203.0.113.2")).isZero();
+            throttle.failed("203.0.113.2");
         }
-        assertThat(throttle.reserve("203.0.113.2").allowed()).isFalse();
+        assertThat(throttle.waitBeforeAttempt("203.0.113.2")).isPositive();
     }
 
     @Test
-    void anAttemptThatDidNotFailCostsNothingAndRestoresNothingMore() {
-        for (int success = 0; success < 100; success++) {
-            assertThat(throttle.reserve("203.0.113.3").allowed()).isTrue();
-            throttle.giveBack("203.0.113.3");
-        }
-        for (int failure = 1; failure <= 9; failure++) {
-            throttle.reserve("203.0.113.3");
-        }
-        throttle.reserve("203.0.113.3"); // a success among the failures
-        throttle.giveBack("203.0.113.3");
+    void failuresOfAttemptsLetInTogetherAreAllPaidBackEvenAfterAPeriod() {
+        fail("203.0.113.3", 30); // thirty parallel attempts, all let in before the first one failed
 
-        assertThat(throttle.reserve("203.0.113.3").allowed()).as("the tenth failure").isTrue();
-        assertThat(throttle.reserve("203.0.113.3").allowed()).isFalse();
+        assertThat(throttle.waitBeforeAttempt("203.0.113.3")).isEqualTo(Duration.ofSeconds(21 * 30));
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(throttle.waitBeforeAttempt("203.0.113.3")).as("the debt is not forgotten with the period")
+                .isEqualTo(Duration.ofSeconds(11 * 30));
+        clock.advance(Duration.ofSeconds(11 * 30));
+        assertThat(throttle.waitBeforeAttempt("203.0.113.3")).isZero();
     }
 
     @Test
     void eachAddressHasItsOwnAllowance() {
-        exhaust("203.0.113.4");
+        fail("203.0.113.4", 10);
 
-        assertThat(throttle.reserve("203.0.113.5").allowed()).isTrue();
-        assertThat(throttle.reserve("203.0.113.4").allowed()).isFalse();
+        assertThat(throttle.waitBeforeAttempt("203.0.113.5")).isZero();
+        assertThat(throttle.waitBeforeAttempt("203.0.113.4")).isPositive();
     }
 
     @Test
@@ -80,13 +74,13 @@ class LoginThrottleTest {
         assertThat(LoginThrottle.client("::ffff:203.0.113.9")).isEqualTo("203.0.113.9");
         assertThat(LoginThrottle.client("203.0.113.9")).isEqualTo("203.0.113.9");
 
-        exhaust(LoginThrottle.client("2001:db8:1:2::a"));
-        assertThat(throttle.reserve(LoginThrottle.client("2001:db8:1:2:dead:beef:0:1")).allowed()).isFalse();
+        fail(LoginThrottle.client("2001:db8:1:2::a"), 10);
+        assertThat(throttle.waitBeforeAttempt(LoginThrottle.client("2001:db8:1:2:dead:beef:0:1"))).isPositive();
     }
 
-    private void exhaust(String client) {
-        while (throttle.reserve(client).allowed()) {
-            // use up the allowance
+    private void fail(String client, int times) {
+        for (int failure = 0; failure < times; failure++) {
+            throttle.failed(client);
         }
     }
 
