@@ -25,6 +25,7 @@ public final class ApiAccessRules {
             allow(HttpMethod.GET, "/api/contacts/{id}", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/contacts/{id}/score-history", MARKETING, SALES, ADMIN),
             allow(HttpMethod.DELETE, "/api/contacts/{id}", PRIVACY, ADMIN),
+            allow(HttpMethod.GET, "/api/erasures", PRIVACY, ADMIN),
             allow(HttpMethod.POST, "/api/contacts/{id}/deal", SALES, ADMIN),
             // the product's own app shows and marks its in-app notifications
             allow(HttpMethod.GET, "/api/contacts/{id}/notifications", INTEGRATION, MARKETING, SALES, ADMIN),

@@ -81,6 +81,8 @@ class ApiAccessIT {
                         it -> it.api.get("/api/contacts/" + it.contact() + "/score-history", it.user)),
                 new Endpoint("DELETE /api/contacts/{id}", Set.of("demo", "privacy"),
                         it -> it.api.delete("/api/contacts/" + it.contact(), it.user)),
+                new Endpoint("GET /api/erasures?contactId=", Set.of("demo", "privacy"),
+                        it -> it.api.get("/api/erasures?contactId=" + it.contact(), it.user)),
                 new Endpoint("POST /api/contacts/{id}/deal", Set.of("demo", "sales"),
                         it -> it.api.post("/api/contacts/" + it.contact() + "/deal",
                                 "{\"status\": \"won\", \"amount\": 100}", it.user)),
