@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts {@link DeploymentCheck} in front of the engine's deployers. A pre-deployer rather than a BPMN parse listener:
  * it sees every resource of a deployment (DMN, forms, stray scripts too), it sees the raw XML (so also attributes the
- * parser would ignore and text it would evaluate), and it reports all findings of all files at once.
+ * parser would ignore and text it would evaluate), and it reports all findings of all files at once. Deploying is
+ * all a deployer may do: see {@link CreatorReadsOwnDeployment}.
  */
 @Component
 class DeploymentCheckPlugin extends AbstractProcessEnginePlugin {
@@ -22,5 +23,8 @@ class DeploymentCheckPlugin extends AbstractProcessEnginePlugin {
                 : new ArrayList<>(configuration.getCustomPreDeployers());
         preDeployers.add(0, new DeploymentCheck());
         configuration.setCustomPreDeployers(preDeployers);
+        if (configuration.getResourceAuthorizationProvider() == null) {
+            configuration.setResourceAuthorizationProvider(new CreatorReadsOwnDeployment());
+        }
     }
 }
