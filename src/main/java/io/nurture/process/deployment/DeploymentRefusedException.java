@@ -29,7 +29,8 @@ class DeploymentRefusedException extends ParseException {
     }
 
     private static String message(String deployment, List<Finding> findings) {
-        StringBuilder message = new StringBuilder("Nurture refused the deployment ").append(deployment).append(": ")
+        StringBuilder message = new StringBuilder("Nurture refused the deployment")
+                .append(deployment.isEmpty() ? "" : " " + deployment).append(": ")
                 .append(findings.size()).append(findings.size() == 1 ? " problem" : " problems")
                 .append(" (a diagram may use the element templates' delegates, funnel.stageFor, variable comparisons "
                         + "and dateTime(); no scripts, class names, field injection or Java-serialized values; "
