@@ -56,6 +56,16 @@ public class NurtureClient {
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build());
     }
 
+    /** A JSON POST in the webapp session of {@link #webappLogin}, with the CSRF token the webapps require. */
+    public Response webappPost(String path, String json) {
+        get("/camunda/api/admin/auth/user/default", null); // a new session (after the login) gets a new token
+        String csrfToken = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie: log in first"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** {@code user} is a demo user whose password equals its name; null sends no credentials. */
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));

@@ -12,4 +12,9 @@ public enum SuppressionReason {
     boolean blocks(String channel) {
         return this == SUNSET || "email".equals(channel);
     }
+
+    /** Said of the mailbox rather than of the person: kept for the address after the contact's erasure. */
+    boolean followsTheAddress() {
+        return this == HARD_BOUNCE || this == COMPLAINT;
+    }
 }

@@ -7,19 +7,28 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.nurture.contact.Contact;
+import io.nurture.contact.ContactErased;
+import io.nurture.contact.PrivacyHash;
 
-/** The suppression list: hard bounces, complaints and sunset contacts, plus the marketing status shown on a contact. */
+/**
+ * The suppression list: hard bounces, complaints and sunset contacts, plus the marketing status shown on a contact.
+ * A hard bounce or complaint belongs to the address as much as to the person: it outlives the contact's erasure as a
+ * keyed hash of the address, and a new contact with that address is suppressed for it too.
+ */
 @Repository
 public class Suppressions {
 
     private final JdbcClient jdbc;
+    private final PrivacyHash hash;
 
-    Suppressions(JdbcClient jdbc) {
+    Suppressions(JdbcClient jdbc, PrivacyHash hash) {
         this.jdbc = jdbc;
+        this.hash = hash;
     }
 
     /** Idempotent: suppressing twice for the same reason keeps the first. */
@@ -46,7 +55,7 @@ public class Suppressions {
         if (contact.disqualified()) {
             reasons.add("disqualified");
         }
-        of(contact.id()).forEach(reason -> reasons.add(reason.name().toLowerCase()));
+        of(contact).forEach(reason -> reasons.add(reason.name().toLowerCase()));
         return reasons;
     }
 
@@ -58,7 +67,40 @@ public class Suppressions {
         if (contact.unsubscribed()) {
             return "unsubscribed";
         }
-        return of(contact.id()).stream().filter(reason -> reason.blocks(channel)).findFirst()
+        return of(contact).stream().filter(reason -> reason.blocks(channel)).findFirst()
                 .map(reason -> reason.name().toLowerCase()).orElse(null);
+    }
+
+    /** The contact's own reasons and those its address kept from an erased contact. */
+    private Set<SuppressionReason> of(Contact contact) {
+        Set<SuppressionReason> reasons = of(contact.id());
+        if (contact.email() != null) {
+            jdbc.sql("SELECT reason FROM suppressed_address WHERE address_hash = ?")
+                    .param(hash.ofEmail(contact.email())).query(String.class).list()
+                    .forEach(reason -> reasons.add(SuppressionReason.valueOf(reason)));
+        }
+        return reasons;
+    }
+
+    /** Runs before the contact's rows cascade away, so its reasons can still be read. */
+    @EventListener
+    void keepTheAddressSuppressed(ContactErased erased) {
+        if (erased.email() == null) {
+            return;
+        }
+        String address = hash.ofEmail(erased.email());
+        long kept = 0;
+        for (SuppressionReason reason : of(erased.contactId())) {
+            if (!reason.followsTheAddress()) {
+                continue;
+            }
+            kept++;
+            if (jdbc.sql("SELECT COUNT(*) FROM suppressed_address WHERE address_hash = ? AND reason = ?")
+                    .params(address, reason.name()).query(Long.class).single() == 0) {
+                jdbc.sql("INSERT INTO suppressed_address (address_hash, reason, at) VALUES (?, ?, ?)")
+                        .params(address, reason.name(), Timestamp.from(Instant.now())).update();
+            }
+        }
+        erased.count("suppressionsKeptAsHash", kept);
     }
 }

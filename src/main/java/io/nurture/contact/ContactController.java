@@ -6,11 +6,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.nurture.lifecycle.LifecycleService;
+import io.nurture.security.ApiAuthenticationFilter;
 import io.nurture.web.InvalidInputException;
 
 @RestController
@@ -37,8 +39,8 @@ class ContactController {
 
     @DeleteMapping("/api/contacts/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void erase(@PathVariable String id) {
-        erasure.erase(id);
+    void erase(@PathVariable String id, @RequestAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE) String user) {
+        erasure.erase(id, user);
     }
 
     @GetMapping("/api/contacts")

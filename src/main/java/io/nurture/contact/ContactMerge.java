@@ -27,14 +27,16 @@ class ContactMerge {
             "contact_time_zone", "1", "contact_date", "name", "date_trigger_fired", "name, occurrence");
 
     private final ContactRepository contacts;
+    private final MergedIds mergedIds;
     private final Scores scores;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    ContactMerge(ContactRepository contacts, Scores scores, RuntimeService runtime, JdbcClient jdbc,
-            ApplicationEventPublisher events) {
+    ContactMerge(ContactRepository contacts, MergedIds mergedIds, Scores scores, RuntimeService runtime,
+            JdbcClient jdbc, ApplicationEventPublisher events) {
         this.contacts = contacts;
+        this.mergedIds = mergedIds;
         this.scores = scores;
         this.runtime = runtime;
         this.jdbc = jdbc;
@@ -55,6 +57,7 @@ class ContactMerge {
         KEYED_TABLES.forEach((table, key) -> jdbc.sql("UPDATE " + table + " SET contact_id = ? WHERE contact_id = ?"
                 + " AND (" + key + ") NOT IN (SELECT " + key + " FROM " + table + " WHERE contact_id = ?)")
                 .params(survivorId, mergedId, survivorId).update());
+        mergedIds.record(survivorId, mergedId); // its finished instances keep its id: the survivor's erasure needs it
         events.publishEvent(new ContactsMerged(survivorId, mergedId));
         List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(mergedId).list()
                 .stream().map(ProcessInstance::getId).toList();

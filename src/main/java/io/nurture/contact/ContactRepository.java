@@ -109,6 +109,12 @@ public class ContactRepository {
                 .params(Timestamp.from(Instant.now()), contactId).update();
     }
 
+    /** Lifts an unsubscribe; suppressions (bounce, complaint, sunset) and a disqualification stay. */
+    public void markResubscribed(String contactId) {
+        jdbc.sql("UPDATE contact SET unsubscribed = FALSE, consent_email = TRUE, updated_at = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now()), contactId).update();
+    }
+
     public void markDisqualified(String contactId, String reason) {
         jdbc.sql("UPDATE contact SET disqualified = TRUE, disqualified_reason = ?, updated_at = ? WHERE id = ?")
                 .params(reason, Timestamp.from(Instant.now()), contactId).update();

@@ -105,10 +105,14 @@ public class EventIngestionService {
         score(contactId, event);
         if (event.type() == EventType.UNSUBSCRIBED) {
             contacts.markUnsubscribed(contactId);
+        } else if (event.type() == EventType.RESUBSCRIBED) {
+            contacts.markResubscribed(contactId);
         }
         // stage moves last: the campaigns they start see the stored event and score
         Contact after = contacts.getById(contactId);
-        moveStage(event, resolved, before, after, routing, actor);
+        if (!event.type().changesConsentOnly() || resolved.created()) {
+            moveStage(event, resolved, before, after, routing, actor);
+        }
         publisher.publishEvent(new ContactEventRecorded(contactId, event.type(), event.occurredAt(),
                 event.properties()));
         Contact contact = contacts.getById(contactId);
@@ -118,7 +122,8 @@ public class EventIngestionService {
     private void score(String contactId, IncomingEvent event) {
         String reason = "event " + event.type().wireName();
         long visitsBefore = event.type() == EventType.PAGE_VIEW ? events.count(contactId, EventType.PAGE_VIEW) : 0;
-        int points = behaviour.pointsFor(event.type(), event.properties(), visitsBefore);
+        int points = event.type().changesConsentOnly() ? 0
+                : behaviour.pointsFor(event.type(), event.properties(), visitsBefore);
         events.append(event.eventId(), contactId, event.type(), event.occurredAt(), points, event.properties());
         scores.addBehaviour(contactId, points, ScoreComponent.BEHAVIOUR, reason);
         if (points > 0) {

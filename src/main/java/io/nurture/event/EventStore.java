@@ -42,7 +42,7 @@ public class EventStore {
                 .update();
     }
 
-    long count(String contactId, EventType type) {
+    public long count(String contactId, EventType type) {
         return jdbc.sql("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND type = ?")
                 .params(contactId, type.wireName()).query(Long.class).single();
     }

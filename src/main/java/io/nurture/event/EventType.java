@@ -10,7 +10,14 @@ public enum EventType {
     EMAIL_OPENED, EMAIL_CLICKED, EMAIL_BOUNCED, UNSUBSCRIBED, PRICING_PAGE_VIEW, DEMO_REQUESTED, CONTACT_US,
     PRODUCT_INQUIRY, CART_ABANDONED, PURCHASE, NPS_SUBMITTED, REFERRAL_MADE,
     /** a spam complaint reported by the mail provider (feedback loop) */
-    EMAIL_COMPLAINED;
+    EMAIL_COMPLAINED,
+    /** the person asked for marketing e-mail again (preference page): lifts an unsubscribe, nothing else */
+    RESUBSCRIBED;
+
+    /** A change of mind about marketing that neither scores nor moves the stage. */
+    public boolean changesConsentOnly() {
+        return this == RESUBSCRIBED;
+    }
 
     /** The wire name, lower snake case: {@code form_submitted}. */
     public String wireName() {

@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
-/** Writes any {@link Tabular} report as RFC 4180 CSV when the client asks for {@code text/csv}. */
+/** Writes any {@link Tabular} report as RFC 4180 CSV, every cell quoted, when the client asks for {@code text/csv}. */
 class CsvMessageConverter extends AbstractHttpMessageConverter<Tabular> {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -56,17 +56,18 @@ class CsvMessageConverter extends AbstractHttpMessageConverter<Tabular> {
         return cells.stream().map(CsvMessageConverter::cell).collect(Collectors.joining(",", "", "\r\n"));
     }
 
+    /**
+     * Every cell quoted: spreadsheets in locales whose separator is ';' or a tab would otherwise split cells that
+     * hold one.
+     */
     private static String cell(Object value) {
         if (value == null) {
-            return "";
+            return "\"\"";
         }
         String text = value.toString();
-        if (value instanceof CharSequence && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        if (value instanceof CharSequence && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text; // a spreadsheet must not run a contact's company name as a formula
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

@@ -3,8 +3,11 @@ package io.nurture.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,12 +19,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * HTTP Basic for Nurture's own endpoints, checked against Camunda's identity service like {@code /engine-rest}. The
- * user name is handed to controllers as a request attribute (the actor in the ledger); the engine itself is then
- * called as the system, so API users need no process-level grants.
+ * user name (the actor in the ledger) and the user's groups (for {@link ApiAccessRules}) are handed on as request
+ * attributes; the engine itself is then called as the system, so API users need no process-level grants.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     public static final String USER_ATTRIBUTE = "nurture.user";
+    static final String GROUPS_ATTRIBUTE = "nurture.user.groups";
 
     private final IdentityService identityService;
 
@@ -40,7 +44,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(USER_ATTRIBUTE, user);
+        request.setAttribute(GROUPS_ATTRIBUTE, groupsOf(user));
         chain.doFilter(request, response);
+    }
+
+    private Set<String> groupsOf(String user) {
+        return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private String authenticatedUser(String header) {

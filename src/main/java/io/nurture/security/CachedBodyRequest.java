@@ -18,8 +18,21 @@ class CachedBodyRequest extends HttpServletRequestWrapper {
     private final byte[] body;
 
     CachedBodyRequest(HttpServletRequest request) throws IOException {
+        this(request, request.getInputStream().readAllBytes());
+    }
+
+    private CachedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
-        this.body = request.getInputStream().readAllBytes();
+        this.body = body;
+    }
+
+    /** Reads the body, counting while it arrives, and stops as soon as it is longer than {@code limit} bytes. */
+    static CachedBodyRequest readAtMost(HttpServletRequest request, long limit) throws IOException {
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (body.length > limit) {
+            throw new BodyTooLargeException(limit);
+        }
+        return new CachedBodyRequest(request, body);
     }
 
     byte[] body() {

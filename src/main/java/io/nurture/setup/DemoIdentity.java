@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo team of the default profile: {@code sdr/sdr}, {@code sales/sales}, {@code marketer/marketer},
- * {@code sdrlead/sdrlead} (escalated SDR tasks) and {@code success/success} (NPS detractors) in their groups ({@code demo/demo}, the admin, comes from the Camunda starter).
+ * {@code sdrlead/sdrlead} (escalated SDR tasks), {@code success/success} (NPS detractors), {@code integration/integration}
+ * (the website's back end posting events) and {@code privacy/privacy} (erasure requests) in their groups
+ * ({@code demo/demo}, the admin, comes from the Camunda starter).
  */
 @Component
 class DemoIdentity {
@@ -24,6 +26,8 @@ class DemoIdentity {
         team("marketing", "Marketing", "marketer", "Mia", "Torres");
         team("sdr-lead", "SDR leads", "sdrlead", "Lee", "Okafor");
         team("success", "Customer success", "success", "Sky", "Larsen");
+        team("integration", "Integrations", "integration", "Website", "Backend");
+        team("privacy", "Privacy office", "privacy", "Pat", "Moreau");
     }
 
     private void team(String groupId, String groupName, String userId, String firstName, String lastName) {

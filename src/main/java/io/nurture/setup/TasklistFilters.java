@@ -77,7 +77,9 @@ class TasklistFilters {
     }
 
     private void grantRead(String filterId, String group) {
-        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        // for everyone a global authorization: the engine's read-by-id check ignores a grant to user '*'
+        Authorization grant = authorizations.createNewAuthorization(Authorization.ANY.equals(group)
+                ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
         grant.setResource(Resources.FILTER);
         grant.setResourceId(filterId);
         grant.addPermission(Permissions.READ);

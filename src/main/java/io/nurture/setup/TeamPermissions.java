@@ -39,6 +39,8 @@ class TeamPermissions {
         grant("marketing", Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);
         grant("marketing", Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
         grant("marketing", Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        // marketers deploy from Modeler with their own account; process/deployment/DeploymentCheck vets every file
+        grant("marketing", Resources.DEPLOYMENT, "*", Permissions.CREATE);
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission permission) {

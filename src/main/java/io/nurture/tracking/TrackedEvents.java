@@ -12,6 +12,7 @@ import io.nurture.channel.DeliveryLog.Delivery;
 import io.nurture.contact.ContactProfile;
 import io.nurture.event.EventIngestionService;
 import io.nurture.event.EventIngestionService.IncomingEvent;
+import io.nurture.event.EventStore;
 import io.nurture.event.EventType;
 
 /**
@@ -24,9 +25,11 @@ class TrackedEvents {
     static final String ACTOR = "tracking";
 
     private final EventIngestionService ingestion;
+    private final EventStore store;
 
-    TrackedEvents(EventIngestionService ingestion) {
+    TrackedEvents(EventIngestionService ingestion, EventStore store) {
         this.ingestion = ingestion;
+        this.store = store;
     }
 
     void opened(Delivery delivery) {
@@ -39,17 +42,39 @@ class TrackedEvents {
     }
 
     void unsubscribed(Delivery delivery) {
-        record(EventType.UNSUBSCRIBED, "unsubscribe:" + delivery.id(), delivery, Map.of());
+        unsubscribed(delivery, ContactProfile.EMPTY);
+    }
+
+    /**
+     * The event id counts once per subscribed period: after a re-subscription the same mail's link unsubscribes
+     * again, while a mail client's one-click and the confirm button within one period stay one unsubscribe.
+     */
+    void unsubscribed(Delivery delivery, ContactProfile profile) {
+        long resubscriptions = store.count(delivery.contactId(), EventType.RESUBSCRIBED);
+        record(EventType.UNSUBSCRIBED, "unsubscribe:" + delivery.id() + (resubscriptions == 0 ? ""
+                : ":" + resubscriptions), delivery, profile, Map.of());
+    }
+
+    /** Once per unsubscribed period, like {@link #unsubscribed(Delivery, ContactProfile)}. */
+    void resubscribed(Delivery delivery, ContactProfile profile) {
+        long unsubscriptions = store.count(delivery.contactId(), EventType.UNSUBSCRIBED);
+        record(EventType.RESUBSCRIBED, "resubscribe:" + delivery.id() + ":" + unsubscriptions, delivery, profile,
+                Map.of());
     }
 
     private void record(EventType type, String eventId, Delivery delivery, Map<String, Object> extra) {
+        record(type, eventId, delivery, ContactProfile.EMPTY, extra);
+    }
+
+    private void record(EventType type, String eventId, Delivery delivery, ContactProfile profile,
+            Map<String, Object> extra) {
         Map<String, Object> properties = new HashMap<>(extra);
         properties.put("deliveryId", delivery.id());
         putIfPresent(properties, "campaign", delivery.campaign());
         putIfPresent(properties, "step", delivery.step());
         putIfPresent(properties, "variant", delivery.variant());
         ingestion.ingest(new IncomingEvent(eventId, type, null, null, delivery.contactId(), Instant.now(),
-                ContactProfile.EMPTY, properties), ACTOR);
+                profile, properties), ACTOR);
     }
 
     private static void putIfPresent(Map<String, Object> properties, String name, String value) {

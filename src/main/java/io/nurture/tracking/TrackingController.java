@@ -98,14 +98,26 @@ class TrackingController {
             @RequestParam(name = "email", defaultValue = "false") boolean email,
             @RequestParam(name = "sms", defaultValue = "false") boolean sms, Model model) {
         Delivery delivery = verified(s, deliveryId, "preferences", deliveryId);
-        contacts.updateProfile(delivery.contactId(),
-                new ContactProfile(null, null, null, null, null, null, null, null, email, sms));
+        ContactProfile consent = new ContactProfile(null, null, null, null, null, null, null, null, email, sms);
+        boolean wasTicked = emailTicked(contactOf(delivery));
+        // a change of the e-mail box is an event like any (un)subscribe: campaigns end, the history shows it
+        if (email && !wasTicked) {
+            events.resubscribed(delivery, consent);
+        } else if (!email && wasTicked) {
+            events.unsubscribed(delivery, consent);
+        } else {
+            contacts.updateProfile(delivery.contactId(), consent);
+        }
         return showPreferences(contactOf(delivery), deliveryId, s, true, model);
+    }
+
+    private static boolean emailTicked(Contact contact) {
+        return !Boolean.FALSE.equals(contact.consentEmail()) && !contact.unsubscribed();
     }
 
     private String showPreferences(Contact contact, String deliveryId, String s, boolean saved, Model model) {
         model.addAttribute("email", contact.email());
-        model.addAttribute("emailConsent", !Boolean.FALSE.equals(contact.consentEmail()) && !contact.unsubscribed());
+        model.addAttribute("emailConsent", emailTicked(contact));
         model.addAttribute("smsConsent", Boolean.TRUE.equals(contact.consentSms()));
         model.addAttribute("hasPhone", contact.phone() != null);
         model.addAttribute("unsubscribed", contact.unsubscribed());

@@ -91,7 +91,7 @@ abstract class AbstractLifecycleIT {
 
         Response badRevenue = api.post("/api/events", """
                 {"type": "form_submitted", "email": "%s", "properties": {"revenue": "lots"}}"""
-                .formatted(unique("bad")), "marketer");
+                .formatted(unique("bad")), "integration");
         assertThat(badRevenue.status()).isEqualTo(400);
         assertThat(badRevenue.json().get("detail").asText()).contains("revenue");
     }
@@ -185,7 +185,7 @@ abstract class AbstractLifecycleIT {
         String contactId = responses.get(0).json().get("contactId").asText();
         for (String anonymousId : anonymousIds) {
             assertThat(api.post("/api/events", """
-                    {"type": "page_view", "anonymousId": "%s"}""".formatted(anonymousId), "marketer").json()
+                    {"type": "page_view", "anonymousId": "%s"}""".formatted(anonymousId), "integration").json()
                     .get("contactId").asText()).isEqualTo(contactId);
         }
         assertThat(contact(contactId).get("behaviourScore").asInt()).isEqualTo(8 * 5 + 8 + 6 * 2);
@@ -202,12 +202,12 @@ abstract class AbstractLifecycleIT {
 
         JsonNode known = api.post("/api/events", """
                 {"type": "form_submitted", "email": "%s", "anonymousId": "%s"}""".formatted(email, laptop),
-                "marketer").json();
+                "integration").json();
         assertThat(known.get("contactId").asText()).isEqualTo(laptopVisitor);
         assertThat(known.get("score").asInt()).isEqualTo(1 + 1 + 10);
 
         JsonNode merged = api.post("/api/events", """
-                {"type": "page_view", "email": "%s", "anonymousId": "%s"}""".formatted(email, phone), "marketer")
+                {"type": "page_view", "email": "%s", "anonymousId": "%s"}""".formatted(email, phone), "integration")
                 .json();
 
         assertThat(merged.get("contactId").asText()).isEqualTo(laptopVisitor);
@@ -307,7 +307,7 @@ abstract class AbstractLifecycleIT {
 
         Response outOfRange = api.post("/api/events", """
                 {"type": "nps_submitted", "email": "%s", "properties": {"score": 11}}""".formatted(promoter),
-                "marketer");
+                "integration");
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(outOfRange.json().get("detail").asText()).contains("0 to 10");
     }
@@ -355,7 +355,7 @@ abstract class AbstractLifecycleIT {
             String json = body.apply(i);
             futures.add(pool.submit(() -> {
                 start.await();
-                return api.post("/api/events", json, "marketer");
+                return api.post("/api/events", json, "integration");
             }));
         }
         start.countDown();
@@ -370,14 +370,14 @@ abstract class AbstractLifecycleIT {
     private JsonNode event(String type, String email, String properties) {
         Response response = api.post("/api/events", """
                 {"type": "%s", "email": "%s", "properties": %s}""".formatted(type, email,
-                properties == null ? "{}" : properties), "marketer");
+                properties == null ? "{}" : properties), "integration");
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.json();
     }
 
     private JsonNode anonymous(String type, String anonymousId) {
         return api.post("/api/events", """
-                {"type": "%s", "anonymousId": "%s"}""".formatted(type, anonymousId), "marketer").json();
+                {"type": "%s", "anonymousId": "%s"}""".formatted(type, anonymousId), "integration").json();
     }
 
     private JsonNode contact(String contactId) {

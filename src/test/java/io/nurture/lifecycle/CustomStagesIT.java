@@ -125,7 +125,7 @@ class CustomStagesIT {
     private JsonNode event(String type, String email, String properties) {
         Response response = api.post("/api/events", """
                 {"type": "%s", "email": "%s", "properties": %s}""".formatted(type, email,
-                properties == null ? "{}" : properties), "marketer");
+                properties == null ? "{}" : properties), "integration");
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.json();
     }

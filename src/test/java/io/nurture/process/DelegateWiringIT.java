@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,8 +22,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * Every {@code ${bean}} that a diagram or an element template in {@code processes/} names is a bean of the app, so a
- * marketer's pick in Modeler never ends as "Unknown property used in expression" at run time.
+ * Every {@code ${bean}} that a diagram or an element template in {@code processes/} names is a bean of the app and in
+ * the engine's bean map, so a marketer's pick in Modeler never ends as "Unknown property used in expression" at run
+ * time, while no expression can reach the rest of the application (its data source, the engine's services).
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:nurture-wiring;DB_CLOSE_DELAY=-1",
         "nurture.inbox.smtp-port=0", "nurture.demo.enabled=false", "camunda.bpm.job-execution.enabled=false" })
@@ -27,9 +32,14 @@ import org.springframework.test.annotation.DirtiesContext;
 class DelegateWiringIT {
 
     private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
+    /** The first name in any expression: {@code ${funnel.stageFor('customer')}}, {@code ${!accepted}}. */
+    private static final Pattern EXPRESSION_ROOT = Pattern.compile("[$#]\\{\\s*!?\\s*([A-Za-z_]\\w*)");
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    ProcessEngine engine;
 
     @Test
     void everyDelegateExpressionInProcessesResolvesToABean() throws IOException {
@@ -53,6 +63,40 @@ class DelegateWiringIT {
                 "splitTest", "endSplit", "startReEngagement", "fireDateTriggers");
         for (String bean : named) {
             assertThat(context.containsBean(bean)).as("bean '" + bean + "'").isTrue();
+            assertThat(expressionBeans()).as("the engine's beans hold '" + bean + "'").containsKey(bean);
+            assertThat(expressionBeans().get(bean)).isSameAs(context.getBean(bean));
         }
+    }
+
+    /** The engine resolves expressions against its bean map only: the beans the diagrams name, nothing else. */
+    @Test
+    void theEnginesBeansAreTheOnesTheDiagramsNameAndNoOthers() throws IOException {
+        Set<String> namedBeans = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("processes"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+                Matcher matcher = EXPRESSION_ROOT.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    if (context.containsBean(matcher.group(1))) {
+                        namedBeans.add(matcher.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(namedBeans).contains("funnel", "sendEmail", "recordTaskActor", "requireRoutableDecision");
+        assertThat(expressionBeans().keySet()).containsAll(namedBeans);
+
+        for (String infrastructure : List.of("jdbcTemplate", "dataSource", "jdbcClient", "transactionManager",
+                "processEngineFactoryBean", "runtimeService", "repositoryService", "identityService", "taskService",
+                "managementService", "processEngineConfigurationImpl")) {
+            assertThat(context.containsBean(infrastructure)).as("'" + infrastructure + "' is a bean").isTrue();
+            assertThat(expressionBeans()).as("the engine's beans").doesNotContainKey(infrastructure);
+        }
+        for (Object name : expressionBeans().keySet()) {
+            assertThat(context.getType((String) name).getName()).as("bean '" + name + "'").startsWith("io.nurture.");
+        }
+    }
+
+    private Map<Object, Object> expressionBeans() {
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBeans();
     }
 }

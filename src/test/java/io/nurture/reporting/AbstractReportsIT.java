@@ -97,6 +97,10 @@ abstract class AbstractReportsIT {
             org.camunda.bpm.engine.identity.User marketer = identity.newUser("marketer");
             marketer.setPassword("marketer");
             identity.saveUser(marketer);
+            if (identity.createGroupQuery().groupId("marketing").count() == 0) {
+                identity.saveGroup(identity.newGroup("marketing"));
+            }
+            identity.createMembership("marketer", "marketing");
         }
         data = new ReportDataSet(jdbc);
         data.randomJourneys(80, Instant.parse("2020-02-01T00:00:00Z"), 42);
@@ -341,11 +345,12 @@ abstract class AbstractReportsIT {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo(
-                "stage,current,entries,re_entries,contacts,converted,moved_back,still_in_stage,conversion_rate");
+        assertThat(lines.get(0)).isEqualTo("\"stage\",\"current\",\"entries\",\"re_entries\",\"contacts\","
+                + "\"converted\",\"moved_back\",\"still_in_stage\",\"conversion_rate\"");
         JsonNode mql = json.get("stages").get(DefaultStages.rank(LifecycleStage.MQL));
-        assertThat(lines.get(1 + DefaultStages.rank(LifecycleStage.MQL))).startsWith("MQL," + mql.get("current").asLong() + ","
-                + mql.get("entries").asLong() + "," + mql.get("reEntries").asLong() + ",");
+        assertThat(lines.get(1 + DefaultStages.rank(LifecycleStage.MQL))).startsWith("\"MQL\",\""
+                + mql.get("current").asLong() + "\",\"" + mql.get("entries").asLong() + "\",\""
+                + mql.get("reEntries").asLong() + "\",");
 
         for (String report : List.of("velocity", "campaigns", "nurture")) {
             Response other = csv("/api/reports/" + report + "?" + MARCH);
@@ -354,9 +359,10 @@ abstract class AbstractReportsIT {
             assertThat(other.body().lines().count()).as(report).isGreaterThan(2);
         }
         assertThat(csv("/api/reports/campaigns?" + MARCH).body())
-                .contains("report-test,Task_Mail2,,,,,,,2,2,1,1,1,1,0.5,0.5,1,,");
+                .contains("\"report-test\",\"Task_Mail2\",\"\",\"\",\"\",\"\",\"\",\"\",\"2\",\"2\",\"1\",\"1\","
+                        + "\"1\",\"1\",\"0.5\",\"0.5\",\"1\",\"\",\"\"");
         assertThat(csv("/api/reports/contacts/" + goalReached.contactId() + "/timeline").body())
-                .startsWith("at,kind,title,detail");
+                .startsWith("\"at\",\"kind\",\"title\",\"detail\"");
     }
 
     @Test

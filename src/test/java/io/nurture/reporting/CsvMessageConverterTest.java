@@ -23,22 +23,24 @@ class CsvMessageConverterTest {
     }
 
     @Test
-    void quotesWhatNeedsQuotingAndLeavesNullsEmpty() {
+    void quotesEveryCellAndLeavesNullsEmpty() {
         String csv = CsvMessageConverter.toCsv(new Table(List.of(
                 Arrays.asList("plain", 1),
                 Arrays.asList("with, comma", -2.5),
                 Arrays.asList("say \"hi\"", null),
-                Arrays.asList("two\nlines", 0))));
+                Arrays.asList("two\nlines", 0),
+                Arrays.asList("semi;colon", "tab\there"))));
 
-        assertThat(csv).isEqualTo("name,value\r\nplain,1\r\n\"with, comma\",-2.5\r\n\"say \"\"hi\"\"\",\r\n"
-                + "\"two\nlines\",0\r\n");
+        assertThat(csv).isEqualTo("\"name\",\"value\"\r\n\"plain\",\"1\"\r\n\"with, comma\",\"-2.5\"\r\n"
+                + "\"say \"\"hi\"\"\",\"\"\r\n\"two\nlines\",\"0\"\r\n\"semi;colon\",\"tab\there\"\r\n");
     }
 
     @Test
     void textThatASpreadsheetWouldRunAsAFormulaIsDefused() {
         String csv = CsvMessageConverter.toCsv(new Table(List.of(Arrays.asList("=HYPERLINK(\"x\")", -1),
-                Arrays.asList("@SUM(A1)", 2))));
+                Arrays.asList("@SUM(A1)", 2), Arrays.asList("\t=1+1", 3))));
 
-        assertThat(csv).contains("\"'=HYPERLINK(\"\"x\"\")\",-1").contains("'@SUM(A1),2");
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"x\"\")\",\"-1\"").contains("\"'@SUM(A1)\",\"2\"")
+                .contains("\"'\t=1+1\",\"3\"");
     }
 }

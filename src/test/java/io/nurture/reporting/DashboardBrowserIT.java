@@ -220,7 +220,7 @@ class DashboardBrowserIT {
         var response = api.post("/api/events", """
                 {"type": "%s", "email": "%s",
                  "properties": {"firstName": "%s", "lastName": "Tester", "company": "%s", "source": "browser-test",
-                                "consent": {"email": true}}}""".formatted(type, email, firstName, company), "marketer");
+                                "consent": {"email": true}}}""".formatted(type, email, firstName, company), "integration");
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.json().get("contactId").asText();
     }

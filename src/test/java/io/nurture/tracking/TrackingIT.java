@@ -14,7 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +56,9 @@ class TrackingIT extends AbstractMailingIT {
 
     @Autowired
     TrackingLinks links;
+
+    @Autowired
+    ManagementService management;
 
     @Test
     void opensAndClicksBecomeEventsOfTheirDeliveryAndCountOnce() {
@@ -167,6 +172,93 @@ class TrackingIT extends AbstractMailingIT {
     }
 
     @Test
+    void tickingEmailOnThePreferencePageResubscribesAndTheNextCampaignMailGoesOutAgain() {
+        Lead lead = newLeadWithWelcomeMail();
+        String preferences = lead.link("/t/preferences/");
+        oneClickUnsubscribe(lead);
+        assertThat(contact(lead).get("marketingStatus").asText()).isEqualTo("unsubscribed");
+        assertThat(emailBoxTicked(api.get(preferences, null).body())).isFalse();
+        JsonNode before = contact(lead);
+
+        Response saved = submitPreferences(preferences, "email=true");
+
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body()).contains("Saved.").doesNotContain("You unsubscribed");
+        assertThat(emailBoxTicked(saved.body())).isTrue();
+        assertThat(emailBoxTicked(api.get(preferences, null).body())).isTrue();
+        JsonNode contact = contact(lead);
+        assertThat(contact.get("unsubscribed").asBoolean()).isFalse();
+        assertThat(contact.get("marketingStatus").asText()).isEqualTo("subscribed");
+        assertThat(contact.get("consent").get("email").asBoolean()).isTrue();
+        // an ordinary event of the contact's history, which neither scores nor moves the stage
+        assertThat(events(lead.contactId(), "resubscribed")).containsExactly(lead.deliveryId());
+        assertThat(contact.get("score").asInt()).isEqualTo(before.get("score").asInt());
+        assertThat(contact.get("stageHistory")).isEqualTo(before.get("stageHistory"));
+
+        // the welcome series ended with the unsubscribe; the next campaign's mail reaches the contact again
+        assertThat(api.post("/api/events", """
+                {"type": "cart_abandoned", "contactId": "%s"}""".formatted(lead.contactId()), "demo").status())
+                .isEqualTo(202);
+        String cart = runtime.createProcessInstanceQuery().processDefinitionKey("cart-abandonment")
+                .processInstanceBusinessKey(lead.contactId()).singleResult().getId();
+        Job reminderTimer = await().atMost(PATIENCE).until(() -> management.createJobQuery().processInstanceId(cart)
+                .timers().singleResult(), timer -> timer != null);
+        management.executeJob(reminderTimer.getId());
+        await().atMost(PATIENCE).until(() -> Mailbox.withSubject(smtp.getReceivedMessages(), lead.email(),
+                "You left something in your cart") == 1);
+    }
+
+    @Test
+    void untickingEmailOnThePreferencePageUnsubscribesAndEndsTheCampaigns() {
+        Lead lead = newLeadWithWelcomeMail();
+        String preferences = lead.link("/t/preferences/");
+        assertThat(emailBoxTicked(api.get(preferences, null).body())).isTrue();
+
+        Response saved = submitPreferences(preferences, ""); // a browser sends no field for an unticked box
+
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(emailBoxTicked(saved.body())).isFalse();
+        JsonNode contact = contact(lead);
+        assertThat(contact.get("unsubscribed").asBoolean()).isTrue();
+        assertThat(contact.get("marketingStatus").asText()).isEqualTo("unsubscribed");
+        assertThat(contact.get("consent").get("email").asBoolean()).isFalse();
+        assertThat(passed(lead, "EndEvent_ExitUnsubscribed")).isTrue();
+        assertThat(events(lead.contactId(), "unsubscribed")).containsExactly(lead.deliveryId());
+    }
+
+    @Test
+    void afterResubscribingTheSameMailsUnsubscribeLinkUnsubscribesAgain() {
+        Lead lead = newLeadWithWelcomeMail();
+        String preferences = lead.link("/t/preferences/");
+        oneClickUnsubscribe(lead);
+        submitPreferences(preferences, "email=true");
+        assertThat(contact(lead).get("unsubscribed").asBoolean()).isFalse();
+
+        oneClickUnsubscribe(lead);
+        oneClickUnsubscribe(lead); // a second click of the same link in the same period counts once
+
+        assertThat(contact(lead).get("marketingStatus").asText()).isEqualTo("unsubscribed");
+        assertThat(events(lead.contactId(), "unsubscribed")).hasSize(2);
+        submitPreferences(preferences, "email=true");
+        assertThat(contact(lead).get("marketingStatus").asText()).isEqualTo("subscribed");
+        assertThat(events(lead.contactId(), "resubscribed")).hasSize(2);
+    }
+
+    @Test
+    void resubscribingLiftsOnlyTheUnsubscribeNotAHardBounce() {
+        Lead lead = newLeadWithWelcomeMail();
+        oneClickUnsubscribe(lead);
+        bounce(lead, "hard");
+
+        submitPreferences(lead.link("/t/preferences/"), "email=true");
+
+        JsonNode contact = contact(lead);
+        assertThat(contact.get("unsubscribed").asBoolean()).isFalse();
+        assertThat(contact.get("marketingStatus").asText()).isEqualTo("hard_bounce");
+        assertThat(contact.get("suppression").toString()).doesNotContain("unsubscribed");
+    }
+
+    @Test
     void aHardBounceSuppressesAndEndsTheSeriesASoftOneDoesNot() {
         Lead lead = newLeadWithWelcomeMail();
         bounce(lead, "soft");
@@ -247,6 +339,26 @@ class TrackingIT extends AbstractMailingIT {
 
     private static MimeMessage mailTo(String email) {
         return Mailbox.to(smtp.getReceivedMessages(), email).stream().findFirst().orElse(null);
+    }
+
+    private void oneClickUnsubscribe(Lead lead) {
+        Response done = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + lead.link("/t/unsubscribe/")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build());
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+    }
+
+    /** The preference form as a browser posts it: only ticked boxes are sent. */
+    private Response submitPreferences(String preferences, String form) {
+        return api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + preferences))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private static boolean emailBoxTicked(String page) {
+        Matcher box = Pattern.compile("<input[^>]*name=\"email\"[^>]*>").matcher(page);
+        assertThat(box.find()).as("an e-mail box on " + page).isTrue();
+        return box.group().contains("checked");
     }
 
     private void bounce(Lead lead, String type) {

@@ -1,0 +1,67 @@
+package io.nurture.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call each endpoint of Nurture's own API: the one place that says it (README "Who may do what" mirrors it).
+ * A rule names the handler's mapping exactly as its controller declares it; an /api handler without a rule is open to
+ * nobody. SDRs work from Tasklist, whose forms show them the contact, so they have no rule here.
+ */
+public final class ApiAccessRules {
+
+    public static final String ADMIN = "camunda-admin";
+    public static final String INTEGRATION = "integration";
+    public static final String MARKETING = "marketing";
+    public static final String SALES = "sales";
+    public static final String PRIVACY = "privacy";
+
+    static final List<Rule> RULES = List.of(
+            allow(HttpMethod.POST, "/api/events", INTEGRATION, ADMIN),
+            allow(HttpMethod.GET, "/api/contacts", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/contacts/{id}", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/contacts/{id}/score-history", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.DELETE, "/api/contacts/{id}", PRIVACY, ADMIN),
+            allow(HttpMethod.GET, "/api/erasures", PRIVACY, ADMIN),
+            allow(HttpMethod.POST, "/api/contacts/{id}/deal", SALES, ADMIN),
+            // the product's own app shows and marks its in-app notifications
+            allow(HttpMethod.GET, "/api/contacts/{id}/notifications", INTEGRATION, MARKETING, SALES, ADMIN),
+            allow(HttpMethod.POST, "/api/contacts/{id}/notifications/{notificationId}/read", INTEGRATION, ADMIN),
+            allow(HttpMethod.GET, "/api/reports/funnel", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/reports/velocity", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/reports/campaigns", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/reports/nurture", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/reports/contacts", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/reports/contacts/{id}/timeline", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/campaigns/{campaign}/splits", MARKETING, SALES, ADMIN),
+            // every mail with its signed unsubscribe links
+            allow(HttpMethod.GET, "/api/inbox", ADMIN),
+            allow(HttpMethod.GET, "/inbox", ADMIN));
+
+    private ApiAccessRules() {
+    }
+
+    /** The handler paths that need a logged-in user with a rule: Nurture's API and the built-in inbox page. */
+    static boolean guards(String pattern) {
+        return pattern.equals("/api") || pattern.startsWith("/api/") || pattern.equals("/inbox");
+    }
+
+    static Optional<Rule> find(String method, String pattern) {
+        return RULES.stream().filter(rule -> rule.method().matches(method) && rule.pattern().equals(pattern))
+                .findFirst();
+    }
+
+    private static Rule allow(HttpMethod method, String pattern, String... groups) {
+        return new Rule(method, pattern, List.of(groups));
+    }
+
+    record Rule(HttpMethod method, String pattern, List<String> groups) {
+
+        boolean allows(Set<String> memberOf) {
+            return groups.stream().anyMatch(memberOf::contains);
+        }
+    }
+}

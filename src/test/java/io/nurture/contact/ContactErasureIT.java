@@ -1,0 +1,271 @@
+package io.nurture.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.nurture.NurtureClient;
+import io.nurture.NurtureClient.Response;
+
+/**
+ * {@code DELETE /api/contacts/{id}} over real HTTP against the real engine, with the built-in inbox: after it nothing
+ * of the person is left in the engine's history and operation log, in the inbox or under a merged-away id; an audit
+ * row without personal data says who erased and how much; and an address that bounced hard or complained stays
+ * suppressed when it comes back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:nurture-erasure;DB_CLOSE_DELAY=-1", "nurture.inbox.smtp-port=0",
+        "nurture.privacy.hash-key=" + ContactErasureIT.HASH_KEY })
+@DirtiesContext
+class ContactErasureIT {
+
+    static final String HASH_KEY = "erasure-test-hash-key";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    NurtureClient api;
+
+    @BeforeEach
+    void client() {
+        api = new NurtureClient(port);
+    }
+
+    @Test
+    void theOperationLogOfTheErasedInstancesGoes() {
+        String contactId = event("""
+                {"type": "demo_requested", "email": "%s", "properties": {"firstName": "Olga", "lastName": "Logan"}}"""
+                .formatted(unique("oplog")));
+        JsonNode sdrTask = api.singleTask(contactId, "sdr");
+        String handoff = sdrTask.get("processInstanceId").asText();
+        // what Cockpit sends when an operator edits a variable of the instance
+        Response edited = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/engine-rest/process-instance/"
+                + handoff + "/variables/note"))
+                .header("Authorization", NurtureClient.basic("demo", "demo"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"value\": \"Call Olga back\", \"type\": \"String\"}"))
+                .build());
+        assertThat(edited.status()).as(edited.body()).isEqualTo(204);
+        api.completeTask(sdrTask, "sdr", """
+                {"outcome": {"value": "qualified"}}""");
+        List<String> instances = historicInstances(contactId);
+        assertThat(operationLog(instances)).extracting(entry -> entry.get("userId").asText() + " "
+                + entry.get("operationType").asText()).contains("sdr Complete", "demo SetVariable");
+
+        erase(contactId);
+
+        assertThat(historicInstances(contactId)).isEmpty();
+        assertThat(operationLog(instances)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_OP_LOG WHERE PROC_INST_ID_ IN (:ids)")
+                .param("ids", instances).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theContactsMailsLeaveTheBuiltInInboxAndOthersStay() {
+        String erased = unique("inbox");
+        String kept = unique("kept");
+        String contactId = lead(erased, "Ines");
+        lead(kept, "Kai");
+        await().atMost(PATIENCE).until(() -> !inboxTo(erased).isEmpty() && !inboxTo(kept).isEmpty());
+
+        erase(contactId);
+
+        assertThat(inboxTo(erased)).isEmpty();
+        assertThat(api.get("/api/inbox", "demo").body()).doesNotContain(erased, "Ines");
+        assertThat(inboxTo(kept)).isNotEmpty();
+    }
+
+    @Test
+    void theHistoryOfAContactMergedIntoTheErasedOneGoesToo() {
+        String email = unique("merged");
+        String device = "device-" + UUID.randomUUID();
+        String contactId = lead(email, "Mo");
+        // on a second device, before giving the e-mail there: an anonymous visitor whose cart reminders start
+        String visitor = event("""
+                {"type": "cart_abandoned", "anonymousId": "%s"}""".formatted(device));
+        assertThat(visitor).isNotEqualTo(contactId);
+        assertThat(historicInstances(visitor)).hasSize(1);
+        assertThat(event("""
+                {"type": "form_submitted", "email": "%s", "anonymousId": "%s"}""".formatted(email, device)))
+                .isEqualTo(contactId);
+        assertThat(api.get("/api/contacts/" + visitor, "demo").status()).isEqualTo(404);
+        assertThat(historicInstances(visitor)).as("the merged visitor's history still has its id").hasSize(1);
+
+        erase(contactId);
+
+        assertThat(historicInstances(visitor)).isEmpty();
+        assertThat(historicInstances(contactId)).isEmpty();
+    }
+
+    @Test
+    void anAuditRowSaysWhoErasedAndHowMuchButNothingOfThePerson() {
+        String email = unique("audit");
+        String contactId = event("""
+                {"type": "form_submitted", "email": "%s",
+                 "properties": {"firstName": "Audrey", "lastName": "Trailfield", "company": "Ledgerworks"}}"""
+                .formatted(email));
+        await().atMost(PATIENCE).until(() -> !inboxTo(email).isEmpty());
+        Instant before = Instant.now().minusSeconds(1);
+
+        erase(contactId);
+
+        JsonNode audits = api.get("/api/erasures?contactId=" + contactId, "demo").json();
+        assertThat(audits).hasSize(1);
+        JsonNode audit = audits.get(0);
+        assertThat(audit.get("erasedBy").asText()).isEqualTo("demo");
+        assertThat(Instant.parse(audit.get("erasedAt").asText())).isAfter(before).isBefore(Instant.now());
+        JsonNode removed = audit.get("removed");
+        assertThat(removed.get("contacts").asLong()).isEqualTo(1);
+        assertThat(removed.get("events").asLong()).isEqualTo(1);
+        assertThat(removed.get("deliveries").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(removed.get("processInstances").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(removed.get("inboxMails").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(api.get("/api/erasures?contactId=" + UUID.randomUUID(), "demo").json()).isEmpty();
+
+        List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM erasure_audit").query().listOfRows();
+        assertThat(rows.toString()).doesNotContainIgnoringCase(email).doesNotContain(contactId, "Audrey",
+                "Trailfield", "Ledgerworks");
+        assertThat(rows).extracting(row -> row.get("CONTACT_HASH") != null ? row.get("CONTACT_HASH")
+                : row.get("contact_hash")).contains(hmac(contactId));
+    }
+
+    @Test
+    void anAddressThatBouncedHardOrComplainedStaysSuppressedWhenItComesBackAsANewLead() {
+        String bounced = unique("bounced");
+        String complained = unique("complained");
+        String first = lead(bounced, "Bo");
+        String second = lead(complained, "Cy");
+        await().atMost(PATIENCE).until(() -> !inboxTo(bounced).isEmpty() && !inboxTo(complained).isEmpty());
+        event("""
+                {"type": "email_bounced", "contactId": "%s", "properties": {"bounceType": "hard"}}""".formatted(first));
+        event("""
+                {"type": "email_complained", "contactId": "%s"}""".formatted(second));
+        erase(first);
+        erase(second);
+
+        String bouncedAgain = lead(bounced.toUpperCase(), "Bo");
+        String complainedAgain = lead(complained, "Cy");
+        String other = unique("other");
+        String otherId = lead(other, "Dee");
+
+        await().atMost(PATIENCE).until(() -> decided(otherId) && decided(bouncedAgain) && decided(complainedAgain));
+        assertThat(statuses(bouncedAgain)).containsExactly("SKIPPED hard_bounce");
+        assertThat(statuses(complainedAgain)).containsExactly("SKIPPED complaint");
+        assertThat(statuses(otherId)).containsExactly("SENT");
+        assertThat(inboxTo(other)).hasSize(1);
+        assertThat(inboxTo(bounced)).isEmpty();
+        assertThat(inboxTo(complained)).isEmpty();
+        JsonNode contact = api.get("/api/contacts/" + bouncedAgain, "demo").json();
+        assertThat(contact.get("marketingStatus").asText()).isEqualTo("hard_bounce");
+        assertThat(contact.get("suppression").toString()).contains("hard_bounce");
+        assertThat(api.get("/api/contacts/" + complainedAgain, "demo").json().get("marketingStatus").asText())
+                .isEqualTo("complaint");
+        assertThat(api.get("/api/contacts/" + otherId, "demo").json().get("marketingStatus").asText())
+                .isEqualTo("subscribed");
+        // kept as the keyed hash of the address, never the address
+        assertThat(jdbc.sql("SELECT address_hash FROM suppressed_address").query(String.class).list())
+                .contains(hmac(bounced), hmac(complained)).noneMatch(hash -> hash.contains("@"));
+    }
+
+    // --- helpers
+
+    private String lead(String email, String firstName) {
+        return event("""
+                {"type": "form_submitted", "email": "%s", "properties": {"firstName": "%s"}}"""
+                .formatted(email, firstName));
+    }
+
+    private String event(String json) {
+        Response response = api.post("/api/events", json, "demo");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().get("contactId").asText();
+    }
+
+    private void erase(String contactId) {
+        Response response = api.delete("/api/contacts/" + contactId, "demo");
+        assertThat(response.status()).as(response.body()).isEqualTo(204);
+    }
+
+    private List<String> historicInstances(String businessKey) {
+        List<String> ids = new ArrayList<>();
+        api.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + businessKey, "demo").json()
+                .forEach(instance -> ids.add(instance.get("id").asText()));
+        return ids;
+    }
+
+    private List<JsonNode> operationLog(List<String> processInstanceIds) {
+        List<JsonNode> entries = new ArrayList<>();
+        for (String id : processInstanceIds) {
+            api.get("/engine-rest/history/user-operation?processInstanceId=" + id, "demo").json()
+                    .forEach(entries::add);
+        }
+        return entries;
+    }
+
+    private List<JsonNode> inboxTo(String email) {
+        List<JsonNode> mails = new ArrayList<>();
+        api.get("/api/inbox", "demo").json().forEach(mail -> {
+            if (mail.get("to").asText().toLowerCase().contains(email.toLowerCase())) {
+                mails.add(mail);
+            }
+        });
+        return mails;
+    }
+
+    /** "STATUS reason" of each e-mail send to the contact. */
+    private List<String> statuses(String contactId) {
+        return jdbc.sql("SELECT status, error FROM delivery WHERE contact_id = ? AND channel = 'email'")
+                .param(contactId).query((rs, row) -> rs.getString("status")
+                        + (rs.getString("error") == null ? "" : " " + rs.getString("error")))
+                .list();
+    }
+
+    /** The welcome series' first mail to the contact was sent or skipped. */
+    private boolean decided(String contactId) {
+        List<String> statuses = statuses(contactId);
+        return !statuses.isEmpty() && statuses.stream().allMatch(status -> status.startsWith("SENT")
+                || status.startsWith("SKIPPED"));
+    }
+
+    /** What an auditor holding the key computes; e-mails are hashed as stored, trimmed and in lower case. */
+    private static String hmac(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(HASH_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+}

@@ -1,0 +1,204 @@
+package io.nurture.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.nurture.NurtureClient;
+import io.nurture.NurtureClient.Response;
+
+/**
+ * Every /api endpoint as every demo user, over real HTTP: the groups named in the README may call it, everyone else
+ * gets a 403 problem and changes nothing. The expectations are written out here, not read from {@link ApiAccessRules}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:nurture-access;DB_CLOSE_DELAY=-1", "nurture.inbox.smtp-port=0",
+        "camunda.bpm.job-execution.enabled=false" })
+@DirtiesContext
+class ApiAccessIT {
+
+    /** Every demo user; each password equals the name. demo is the admin (camunda-admin). */
+    static final List<String> USERS = List.of("demo", "integration", "marketer", "sales", "sdr", "sdrlead", "success",
+            "privacy");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    NurtureClient api;
+
+    @BeforeEach
+    void client() {
+        api = new NurtureClient(port);
+    }
+
+    record Endpoint(String name, Set<String> allowed, Function<ApiAccessIT, Response> call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> everyEndpointAsEveryUser() {
+        Set<String> readers = Set.of("demo", "marketer", "sales");
+        List<Endpoint> endpoints = List.of(
+                new Endpoint("POST /api/events", Set.of("demo", "integration"), it -> it.api.post("/api/events",
+                        "{\"type\": \"page_view\", \"anonymousId\": \"access-" + UUID.randomUUID() + "\"}",
+                        it.user)),
+                new Endpoint("GET /api/contacts?email=", readers,
+                        it -> it.api.get("/api/contacts?email=ada@example.com", it.user)),
+                new Endpoint("GET /api/contacts/{id}", readers,
+                        it -> it.api.get("/api/contacts/" + it.contact(), it.user)),
+                new Endpoint("GET /api/contacts/{id}/score-history", readers,
+                        it -> it.api.get("/api/contacts/" + it.contact() + "/score-history", it.user)),
+                new Endpoint("DELETE /api/contacts/{id}", Set.of("demo", "privacy"),
+                        it -> it.api.delete("/api/contacts/" + it.contact(), it.user)),
+                new Endpoint("GET /api/erasures?contactId=", Set.of("demo", "privacy"),
+                        it -> it.api.get("/api/erasures?contactId=" + it.contact(), it.user)),
+                new Endpoint("POST /api/contacts/{id}/deal", Set.of("demo", "sales"),
+                        it -> it.api.post("/api/contacts/" + it.contact() + "/deal",
+                                "{\"status\": \"won\", \"amount\": 100}", it.user)),
+                new Endpoint("GET /api/contacts/{id}/notifications", Set.of("demo", "integration", "marketer", "sales"),
+                        it -> it.api.get("/api/contacts/" + it.contact() + "/notifications", it.user)),
+                new Endpoint("POST /api/contacts/{id}/notifications/{nid}/read", Set.of("demo", "integration"),
+                        it -> it.api.post("/api/contacts/" + it.contact() + "/notifications/none/read", "", it.user)),
+                new Endpoint("GET /api/reports/funnel", readers, it -> it.api.get("/api/reports/funnel", it.user)),
+                new Endpoint("GET /api/reports/velocity", readers, it -> it.api.get("/api/reports/velocity", it.user)),
+                new Endpoint("GET /api/reports/campaigns", readers,
+                        it -> it.api.get("/api/reports/campaigns", it.user)),
+                new Endpoint("GET /api/reports/nurture", readers, it -> it.api.get("/api/reports/nurture", it.user)),
+                new Endpoint("GET /api/reports/contacts?q=@", readers,
+                        it -> it.api.get("/api/reports/contacts?q=@", it.user)),
+                new Endpoint("GET /api/reports/contacts/{id}/timeline", readers,
+                        it -> it.api.get("/api/reports/contacts/" + it.contact() + "/timeline", it.user)),
+                new Endpoint("GET /api/campaigns/{campaign}/splits", readers,
+                        it -> it.api.get("/api/campaigns/welcome/splits", it.user)),
+                new Endpoint("GET /api/inbox", Set.of("demo"), it -> it.api.get("/api/inbox", it.user)),
+                new Endpoint("GET /inbox", Set.of("demo"), it -> it.api.get("/inbox", it.user)));
+        return endpoints.stream().flatMap(endpoint -> USERS.stream().map(user -> Arguments.of(endpoint, user)));
+    }
+
+    private String user;
+    private String contactId;
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource
+    void everyEndpointAsEveryUser(Endpoint endpoint, String user) {
+        this.user = user;
+        contact();
+        long contactsBefore = contacts();
+
+        Response response = endpoint.call().apply(this);
+
+        if (endpoint.allowed().contains(user)) {
+            assertThat(response.status()).as(response.body()).isNotIn(401, 403).isLessThan(500);
+        } else {
+            assertThat(response.status()).as(response.body()).isEqualTo(403);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("detail").asText()).contains("is for the groups").contains(user);
+            assertThat(contacts()).as("a refused call changes nothing").isEqualTo(contactsBefore);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM contact WHERE id = ?").param(contactId).query(Long.class)
+                    .single()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anSdrCannotListEraseOrCloseAnything() {
+        String id = contact();
+
+        Response list = api.get("/api/reports/contacts?q=@", "sdr");
+        Response erase = api.delete("/api/contacts/" + id, "sdr");
+        Response deal = api.post("/api/contacts/" + id + "/deal", "{\"status\": \"won\", \"amount\": 1}", "sdr");
+        Response event = api.post("/api/events", "{\"type\": \"purchase\", \"contactId\": \"" + id + "\"}", "sdr");
+
+        assertThat(List.of(list.status(), erase.status(), deal.status(), event.status())).containsOnly(403);
+        assertThat(list.body()).doesNotContain("@example.com");
+        assertThat(api.get("/api/contacts/" + id, "demo").status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND type = 'purchase'")
+                .param(id).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theRuleFollowsTheHandlerWhateverThePathsSpelling() {
+        for (String path : List.of("/api/%72eports/contacts?q=@", "/api/reports/contacts;x=y?q=@",
+                "/api/reports/./contacts?q=@", "/API/reports/contacts?q=@", "/api/reports/contacts/?q=@")) {
+            Response response = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                    .header("Authorization", NurtureClient.basic("sdr", "sdr")).GET().build());
+            assertThat(response.status()).as(path + ": " + response.body()).isIn(400, 401, 403, 404);
+            assertThat(response.body()).as(path).doesNotContain("@example.com");
+        }
+    }
+
+    @Test
+    void everyApiHandlerHasARule() {
+        Set<String> unruled = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, ?> mapping : mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = mapping.getKey();
+            for (String pattern : info.getPatternValues()) {
+                if (!ApiAccessRules.guards(pattern)) {
+                    continue;
+                }
+                info.getMethodsCondition().getMethods().forEach(method -> {
+                    if (ApiAccessRules.find(method.name(), pattern).isEmpty()) {
+                        unruled.add(method + " " + pattern);
+                    }
+                });
+                if (info.getMethodsCondition().getMethods().isEmpty()) {
+                    unruled.add("any method " + pattern);
+                }
+            }
+        }
+        assertThat(unruled).as("/api handlers that nobody could call").isEmpty();
+    }
+
+    @Test
+    void aUserInNoGroupIsRefusedWithAProblem() {
+        Response response = api.get("/api/reports/funnel", "sdrlead");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("detail").asText())
+                .isEqualTo("GET /api/reports/funnel is for the groups marketing, sales, camunda-admin; "
+                        + "'sdrlead' is in none of them");
+    }
+
+    /** A contact of its own for each case, so an allowed erasure does not take another case's contact. */
+    private String contact() {
+        if (contactId == null) {
+            contactId = api.post("/api/events", "{\"type\": \"form_submitted\", \"email\": \"access-"
+                    + UUID.randomUUID() + "@example.com\"}", "demo").json().get("contactId").asText();
+        }
+        return contactId;
+    }
+
+    private long contacts() {
+        return jdbc.sql("SELECT COUNT(*) FROM contact").query(Long.class).single();
+    }
+}
