@@ -19,6 +19,9 @@ record ReportPeriod(LocalDate from, LocalDate to) {
     /** Parses {@code ?from=&to=} (ISO dates); a missing end is today, a missing start {@code defaultDays} before. */
     static ReportPeriod parse(String from, String to, int defaultDays, Clock clock) {
         LocalDate end = to == null || to.isBlank() ? LocalDate.now(clock) : date("to", to);
+        if (end.isBefore(EARLIEST) || end.isAfter(LATEST)) {
+            throw new InvalidInputException("The period must lie between " + EARLIEST + " and " + LATEST);
+        }
         LocalDate start = from == null || from.isBlank() ? end.minusDays(defaultDays - 1L) : date("from", from);
         if (start.isAfter(end)) {
             throw new InvalidInputException("'from' (" + start + ") must not be after 'to' (" + end + ")");
@@ -26,21 +29,19 @@ record ReportPeriod(LocalDate from, LocalDate to) {
         if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
             throw new InvalidInputException("The period may span at most " + MAX_DAYS + " days");
         }
+        // what the database's timestamps hold (PostgreSQL: 4713 BC to 294276 AD), and no event is older than 2000
+        if (start.isBefore(EARLIEST)) {
+            throw new InvalidInputException("The period must lie between " + EARLIEST + " and " + LATEST);
+        }
         return new ReportPeriod(start, end);
     }
 
     private static LocalDate date(String name, String value) {
-        LocalDate date;
         try {
-            date = LocalDate.parse(value.trim());
+            return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("'" + name + "' must be a date like 2026-11-01, not '" + value + "'");
         }
-        // what the database's timestamps hold (PostgreSQL: 4713 BC to 294276 AD), and no event is older than 2000
-        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-            throw new InvalidInputException("'" + name + "' must be a date from " + EARLIEST + " to " + LATEST);
-        }
-        return date;
     }
 
     Timestamp start() {

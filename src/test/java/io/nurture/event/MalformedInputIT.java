@@ -395,9 +395,13 @@ class MalformedInputIT {
         cases.add(get("report over ten years", "/api/reports/campaigns?from=2000-01-01&to=2026-01-01", 400,
                 "at most 3660 days"));
         cases.add(get("report in the year -999999999",
-                "/api/reports/funnel?from=-999999999-01-01&to=-999999999-01-05", 400, "must be a date from 2000"));
+                "/api/reports/funnel?from=-999999999-01-01&to=-999999999-01-05", 400, "must lie between 2000-01-01"));
         cases.add(get("report to the year 999999999", "/api/reports/nurture?to=%2B999999999-12-31", 400,
-                "'to' must be a date"));
+                "must lie between"));
+        cases.add(get("report to the first day of time", "/api/reports/campaigns?to=-999999999-01-01", 400,
+                "must lie between"));
+        cases.add(get("report in the year 999999999",
+                "/api/reports/velocity?from=%2B999999999-12-01&to=%2B999999999-12-31", 400, "must lie between"));
         cases.add(get("report from a NUL", "/api/reports/funnel?from=%00", 400, "'from' must be a date"));
         cases.add(click("click without a target", t -> "/t/click/" + t.deliveryId + "?s=x", "no target"));
         cases.add(click("click without a signature",
