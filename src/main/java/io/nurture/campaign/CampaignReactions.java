@@ -1,6 +1,5 @@
 package io.nurture.campaign;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
@@ -26,14 +25,16 @@ class CampaignReactions {
     private final Suppressions suppressions;
     private final ContactTimeZones timeZones;
     private final ContactDates dates;
+    private final CartProperties cart;
 
     CampaignReactions(CampaignMessages messages, CampaignEnrolment enrolment, Suppressions suppressions,
-            ContactTimeZones timeZones, ContactDates dates) {
+            ContactTimeZones timeZones, ContactDates dates, CartProperties cart) {
         this.messages = messages;
         this.enrolment = enrolment;
         this.suppressions = suppressions;
         this.timeZones = timeZones;
         this.dates = dates;
+        this.cart = cart;
     }
 
     @EventListener
@@ -63,7 +64,7 @@ class CampaignReactions {
                 suppressions.add(contactId, SuppressionReason.COMPLAINT, detail(properties));
                 messages.suppressed(contactId, null);
             }
-            case CART_ABANDONED -> enrolment.enrol(CART_PROCESS_KEY, contactId, cart(properties));
+            case CART_ABANDONED -> enrolment.enrol(CART_PROCESS_KEY, contactId, cart.variablesOf(properties));
             case PURCHASE -> messages.send(CampaignMessages.PURCHASED, contactId, Map.of());
             default -> {
             }
@@ -73,12 +74,5 @@ class CampaignReactions {
     private static String detail(Map<String, Object> properties) {
         Object delivery = properties.get("deliveryId");
         return delivery == null ? null : "delivery " + delivery;
-    }
-
-    private static Map<String, Object> cart(Map<String, Object> properties) {
-        Map<String, Object> cart = new HashMap<>();
-        cart.put("cartUrl", properties.getOrDefault("cartUrl", ""));
-        cart.put("cartValue", properties.getOrDefault("cartValue", ""));
-        return cart;
     }
 }

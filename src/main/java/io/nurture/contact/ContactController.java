@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.nurture.lifecycle.LifecycleService;
 import io.nurture.security.ApiAuthenticationFilter;
+import io.nurture.web.InvalidInputException;
 
 @RestController
 class ContactController {
@@ -44,6 +45,9 @@ class ContactController {
 
     @GetMapping("/api/contacts")
     List<ContactView> findByEmail(@RequestParam String email) {
+        if (email.isBlank() || email.length() > 320 || email.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("email must be an e-mail address of at most 320 characters");
+        }
         return contacts.findByEmail(email).stream()
                 .map(contact -> ContactView.of(contact, lifecycle.history(contact.id()), facets))
                 .toList();

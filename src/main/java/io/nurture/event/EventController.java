@@ -33,7 +33,6 @@ class EventController {
     private static IncomingEvent toIncoming(EventRequest request) {
         EventType type = EventType.fromWireName(request.type()).orElseThrow(() -> new InvalidInputException(
                 "Unknown event type '" + request.type() + "'; known types: " + EventType.allWireNames()));
-        EventPropertyCheck.check(type, request.properties());
         if (!request.hasIdentity()) {
             throw new InvalidInputException("An event needs an 'email', an 'anonymousId' or a 'contactId'");
         }

@@ -1,6 +1,7 @@
 package io.nurture.event;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +31,8 @@ import io.nurture.scoring.Scores;
 
 /**
  * One event, one transaction: dedupe, resolve the contact, store, score, move the stage and let the campaigns react.
- * Nothing is half-stored: any failure rolls back the event, the contact and the process instances together.
+ * Nothing is half-stored: any failure rolls back the event, the contact and the process instances together. Before
+ * that, whichever way the event came in, it is held to the {@link EventLimits} and the property rules.
  */
 @Service
 public class EventIngestionService {
@@ -50,11 +52,12 @@ public class EventIngestionService {
     private final ScoreQualification qualification;
     private final LifecycleService lifecycle;
     private final ApplicationEventPublisher publisher;
+    private final List<EventPropertyRule> propertyRules;
 
     EventIngestionService(TransactionTemplate transaction, ContactRepository contacts, IdentityResolver identities,
             EventStore events, BehaviourScoring behaviour, FitScoring fit, Scores scores, StageRules stageRules,
             Funnel funnel, MqlRules mqlRules, ScoreQualification qualification, LifecycleService lifecycle,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, List<EventPropertyRule> propertyRules) {
         this.transaction = transaction;
         this.contacts = contacts;
         this.identities = identities;
@@ -68,9 +71,13 @@ public class EventIngestionService {
         this.qualification = qualification;
         this.lifecycle = lifecycle;
         this.publisher = publisher;
+        this.propertyRules = propertyRules;
     }
 
     public IngestionResult ingest(IncomingEvent event, String actor) {
+        EventLimits.check(event, Instant.now());
+        EventPropertyCheck.check(event.type(), event.properties());
+        propertyRules.forEach(rule -> rule.check(event.type(), event.properties()));
         // The whole event is retried when a campaign job moved the same process instance while we correlated to it,
         // when the database broke a lock cycle with a job, or when a concurrent request won a unique key (same
         // eventId, or a new contact with the same e-mail): the retry then finds what the other request stored.

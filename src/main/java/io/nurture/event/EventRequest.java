@@ -3,20 +3,27 @@ package io.nurture.event;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+import io.nurture.web.RefuseUnknownFields;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The body of {@code POST /api/events}. */
+/** The body of {@code POST /api/events}; anything else a sender has goes into {@code properties}. */
+@RefuseUnknownFields
 record EventRequest(
-        @Size(max = 200) String eventId,
-        @NotBlank String type,
+        @JsonDeserialize(using = EventJson.Text.class) @Size(max = EventLimits.MAX_EVENT_ID_LENGTH) String eventId,
+        @JsonDeserialize(using = EventJson.Text.class) @NotBlank @Size(max = EventLimits.MAX_TYPE_LENGTH) String type,
+        @JsonDeserialize(using = EventJson.Text.class)
         @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a well-formed e-mail address")
-        @Size(max = 320) String email,
-        @Size(max = 100) String anonymousId,
-        @Size(max = 36) String contactId,
-        Instant occurredAt,
-        Map<String, Object> properties) {
+        @Size(max = EventLimits.MAX_EMAIL_LENGTH) String email,
+        @JsonDeserialize(using = EventJson.Text.class) @Size(max = EventLimits.MAX_ANONYMOUS_ID_LENGTH)
+        String anonymousId,
+        @JsonDeserialize(using = EventJson.Text.class) @Size(max = EventLimits.MAX_CONTACT_ID_LENGTH) String contactId,
+        @JsonDeserialize(using = EventJson.Timestamp.class) Instant occurredAt,
+        @JsonDeserialize(using = EventJson.Properties.class) Map<String, Object> properties) {
 
     boolean hasIdentity() {
         return !isBlank(email) || !isBlank(anonymousId) || !isBlank(contactId);

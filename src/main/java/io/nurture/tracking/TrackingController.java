@@ -25,7 +25,7 @@ import io.nurture.web.InvalidInputException;
 /**
  * The public side of tracking, no login: open pixel, click redirect, unsubscribe (GET confirms, POST does it, also as
  * RFC 8058 one-click) and the preference page. Every link is signed; a wrong signature, an unknown send or a target
- * that is not http(s) is a 400, never a redirect.
+ * that is not http(s) on one of the {@link LinkHosts} is a 400, never a redirect.
  */
 @Controller
 class TrackingController {
@@ -37,12 +37,15 @@ class TrackingController {
     private final DeliveryLog deliveries;
     private final TrackedEvents events;
     private final ContactRepository contacts;
+    private final LinkHosts linkHosts;
 
-    TrackingController(TrackingLinks links, DeliveryLog deliveries, TrackedEvents events, ContactRepository contacts) {
+    TrackingController(TrackingLinks links, DeliveryLog deliveries, TrackedEvents events, ContactRepository contacts,
+            LinkHosts linkHosts) {
         this.links = links;
         this.deliveries = deliveries;
         this.events = events;
         this.contacts = contacts;
+        this.linkHosts = linkHosts;
     }
 
     @GetMapping("/t/open/{deliveryId}")
@@ -136,16 +139,14 @@ class TrackingController {
                 .orElseThrow(() -> new InvalidInputException("This tracking link belongs to no known message"));
     }
 
-    private static URI httpTarget(String url) {
-        try {
-            URI uri = URI.create(url);
-            if (uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(
-                    uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException notAUri) {
-            // answered below
+    /** Signed links made before a host left the list, or cartUrls stored before there was one, redirect no more. */
+    private URI httpTarget(String url) {
+        URI target = LinkHosts.webAddress(url)
+                .orElseThrow(() -> new InvalidInputException("This link's target is not a web address"));
+        if (!linkHosts.allows(target)) {
+            throw new InvalidInputException("This link's target host " + target.getHost()
+                    + " is not one Nurture links to (nurture.tracking.link-hosts)");
         }
-        throw new InvalidInputException("This link's target is not a web address");
+        return target;
     }
 }

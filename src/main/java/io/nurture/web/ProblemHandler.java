@@ -59,8 +59,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = "The request body is not valid JSON for this endpoint: "
-                + e.getMostSpecificCause().getMessage().lines().findFirst().orElse("");
+        String detail = "The request body is not valid JSON for this endpoint: " + JsonProblems.describe(e);
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail));
     }
 

@@ -42,7 +42,9 @@ import io.nurture.NurtureClient.Response;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:nurture-campaigns;DB_CLOSE_DELAY=-1", "nurture.demo.enabled=false",
         // timers are fired at once here, so a week's mails come within seconds
-        "nurture.channels.frequency-cap.max=100" })
+        "nurture.channels.frequency-cap.max=100",
+        // the shop whose carts the cart reminders link to
+        "nurture.tracking.link-hosts=nurture.example,shop.example" })
 @DirtiesContext
 class CampaignsIT extends AbstractMailingIT {
 

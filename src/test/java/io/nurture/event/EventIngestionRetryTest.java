@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -33,7 +34,7 @@ class EventIngestionRetryTest {
 
     private final TransactionTemplate transaction = mock(TransactionTemplate.class);
     private final EventIngestionService ingestion = new EventIngestionService(transaction, null, null, null, null,
-            null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, List.of());
     private final IncomingEvent event = new IncomingEvent(null, EventType.EMAIL_CLICKED, "ada@example.com", null, null,
             Instant.now(), ContactProfile.EMPTY, Map.of());
 

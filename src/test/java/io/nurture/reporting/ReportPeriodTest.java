@@ -44,4 +44,18 @@ class ReportPeriodTest {
         assertThatThrownBy(() -> ReportPeriod.parse("2000-01-01", "2026-11-01", 30, NOV_23))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most");
     }
+
+    @Test
+    void aPeriodLiesWhereTheDatabaseCanHoldItsTimestamps() {
+        assertThat(ReportPeriod.parse("2000-01-01", "2000-01-31", 30, NOV_23).days()).isEqualTo(31);
+        assertThat(ReportPeriod.parse("9999-12-01", "9999-12-31", 30, NOV_23).end()).isNotNull();
+        assertThatThrownBy(() -> ReportPeriod.parse("1999-12-01", "1999-12-31", 30, NOV_23))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must lie between 2000-01-01");
+        assertThatThrownBy(() -> ReportPeriod.parse("-999999999-01-01", "-999999999-01-05", 30, NOV_23))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must lie between");
+        assertThatThrownBy(() -> ReportPeriod.parse(null, "-999999999-01-01", 30, NOV_23))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must lie between");
+        assertThatThrownBy(() -> ReportPeriod.parse("+999999999-12-01", "+999999999-12-31", 30, NOV_23))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must lie between");
+    }
 }

@@ -108,6 +108,23 @@ class TrackingIT extends AbstractMailingIT {
     }
 
     @Test
+    void aSignedLinkToAHostNurtureDoesNotLinkToIsA400NotARedirect() {
+        Lead lead = newLeadWithWelcomeMail();
+        // signed as a cartUrl from an event would have been before nurture.tracking.link-hosts existed
+        String offList = links.forDelivery(lead.deliveryId()).click("https://evil.example/login")
+                .replace("http://track.test", "");
+        String userInfo = links.forDelivery(lead.deliveryId()).click("https://nurture.example@evil.example/")
+                .replace("http://track.test", "");
+
+        Response refused = api.get(offList, null);
+        assertProblem(refused);
+        assertThat(refused.json().get("detail").asText()).contains("evil.example", "nurture.tracking.link-hosts");
+        assertProblem(api.get(userInfo, null));
+        assertThat(events(lead.contactId(), "email_clicked")).isEmpty();
+        assertThat(api.get(lead.link("/t/click/"), null).status()).isEqualTo(302);
+    }
+
+    @Test
     void oneClickUnsubscribeEndsTheWelcomeSeriesAndShowsOnTheContact() throws Exception {
         Lead lead = newLeadWithWelcomeMail();
         String unsubscribe = lead.link("/t/unsubscribe/");
