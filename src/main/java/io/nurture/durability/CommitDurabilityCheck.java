@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A 202 from Nurture means the event is committed, and a commit must survive a crash. Before the server takes
- * requests this warns about each database setting that breaks that: an H2 file with {@code WRITE_DELAY} above 0 (set
- * on purpose in the URL, or through a data source of one's own), PostgreSQL with {@code synchronous_commit} or
+ * requests this warns about each database setting that breaks that: an embedded H2 file with {@code WRITE_DELAY} above
+ * 0 (set on purpose in the URL, or through a data source of one's own), PostgreSQL with {@code synchronous_commit} or
  * {@code fsync} off. A warning, not a refused start: these are the database owner's choices, and PostgreSQL's lose
  * commits only when the database server itself crashes.
  */
@@ -42,7 +42,7 @@ class CommitDurabilityCheck implements SmartInitializingSingleton {
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData database = connection.getMetaData();
             return switch (database.getDatabaseProductName()) {
-                case "H2" -> DurableH2Url.isH2OnDisk(database.getURL()) ? h2Risks(connection) : List.of();
+                case "H2" -> H2Files.isEmbeddedFile(database.getURL()) ? h2Risks(connection) : List.of();
                 case "PostgreSQL" -> postgresRisks(connection);
                 default -> List.of();
             };
@@ -52,13 +52,13 @@ class CommitDurabilityCheck implements SmartInitializingSingleton {
     }
 
     private static List<String> h2Risks(Connection connection) throws SQLException {
-        // H2 lists the stored setting and the one in effect under the same name; both must be 0
-        List<String> delays = values(connection, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                + " WHERE SETTING_NAME = '" + DurableH2Url.SETTING + "'");
-        return delays.stream().allMatch("0"::equals) ? List.of() : List.of("H2 writes commits to its file up to "
-                + DurableH2Url.SETTING + "=" + String.join("/", delays) + " ms after they return: a crash in that time"
+        if (H2Files.writesEveryCommit(connection)) {
+            return List.of();
+        }
+        return List.of("H2 writes commits to its file up to " + H2Files.WRITE_DELAY + "="
+                + String.join("/", H2Files.writeDelays(connection)) + " ms after they return: a crash in that time"
                 + " loses events already answered 202 and forgets mails already sent (they would go out again)."
-                + " Leave " + DurableH2Url.SETTING + " out of spring.datasource.url or set it to 0.");
+                + " Leave " + H2Files.WRITE_DELAY + " out of spring.datasource.url or set it to 0.");
     }
 
     private static List<String> postgresRisks(Connection connection) throws SQLException {
