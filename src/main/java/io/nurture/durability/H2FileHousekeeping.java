@@ -48,12 +48,18 @@ class H2FileHousekeeping implements SmartLifecycle {
         housekeeper.scheduleWithFixedDelay(this::compact, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Lets a running pass finish: an interrupt inside H2's file I/O would close the file under the database. */
     @Override
     public void stop() {
         ScheduledExecutorService running = housekeeper;
         housekeeper = null;
         if (running != null) {
-            running.shutdownNow();
+            running.shutdown();
+            try {
+                running.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
