@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * H2 rewrites the mostly-dead chunks of its file, so their space is used again, in the background writer that
- * {@code WRITE_DELAY=0} switches off (h2database/h2database#442): without it the file grows with every commit,
- * to 2 GB after a few thousand events in the ingestion benchmark, and is not even compacted on close. So on an
- * embedded H2 file without write delay Nurture does that housekeeping itself, once a second.
+ * {@code WRITE_DELAY=0} switches off (h2database/h2database#442): without it the file grows with every commit (2 GB
+ * after the ingestion benchmark, not compacted on close). So on an embedded H2 file without write delay Nurture does
+ * that housekeeping itself, once a second; the file then holds what H2 keeps for its 45 s chunk retention, which
+ * depends on the rate of writes, not on how many there were.
  */
 @Component
 class H2FileHousekeeping implements SmartLifecycle {
