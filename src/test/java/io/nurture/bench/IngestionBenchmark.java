@@ -3,6 +3,8 @@ package io.nurture.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +19,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
@@ -30,19 +35,29 @@ import io.nurture.NurtureClient.Response;
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:nurture-bench;DB_CLOSE_DELAY=-1",
         "nurture.inbox.smtp-port=0",
         "nurture.demo.enabled=false" })
 class IngestionBenchmark {
 
     private static final int THREADS = 4;
     private static final int REQUESTS = Integer.getInteger("bench.requests", 2000);
+    // the default deployment's kind of database, a new H2 file; -Dbench.ingestion.url=... for another
+    private static final String URL = System.getProperty("bench.ingestion.url",
+            "jdbc:h2:file:./target/bench/ingestion-" + System.currentTimeMillis() + ";DB_CLOSE_ON_EXIT=FALSE");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> URL);
+    }
 
     @LocalServerPort
     int port;
 
     @Autowired
     ManagementService management;
+
+    @Autowired
+    DataSourceProperties dataSource;
 
     @Test
     void ingestion() throws Exception {
@@ -72,7 +87,7 @@ class IngestionBenchmark {
 
         System.out.println();
         System.out.println("Nurture ingestion benchmark: " + REQUESTS + " requests per row, " + THREADS
-                + " client threads, H2 in memory, " + Runtime.getRuntime().availableProcessors() + " cores");
+                + " client threads, " + Runtime.getRuntime().availableProcessors() + " cores, " + dataSource.getUrl());
         System.out.printf(Locale.ROOT, "%-46s %10s %9s %9s %9s %9s%n", "scenario", "req/s", "p50 ms", "p95 ms",
                 "p99 ms", "max ms");
         for (Result result : results) {
@@ -80,6 +95,10 @@ class IngestionBenchmark {
         }
         System.out.printf(Locale.ROOT, "first welcome e-mails: %d sent over SMTP, the last %.1f s after the first new"
                 + " lead (%.0f mails/s including ingestion)%n", REQUESTS, drainSeconds, REQUESTS / drainSeconds);
+        Path file = Path.of(dataSource.getUrl().replaceFirst("^jdbc:h2:file:([^;]*).*$", "$1") + ".mv.db");
+        if (Files.exists(file)) {
+            System.out.printf(Locale.ROOT, "database file %d MiB%n", Files.size(file) >> 20);
+        }
         Runtime runtime = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "heap used %d MiB of %d MiB committed; %d threads%n",
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.totalMemory() >> 20,
