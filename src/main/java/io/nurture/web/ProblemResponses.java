@@ -6,6 +6,7 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,7 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Writes RFC 9457 problem bodies from servlet filters, which sit outside Spring MVC's exception handling. */
 public final class ProblemResponses {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Spring MVC's own shape of a problem: no {@code "properties": null}, extra properties at the top level. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     private ProblemResponses() {
     }

@@ -187,6 +187,8 @@ class ApiAccessIT {
         assertThat(response.json().get("detail").asText())
                 .isEqualTo("GET /api/reports/funnel is for the groups marketing, sales, camunda-admin; "
                         + "'sdrlead' is in none of them");
+        assertThat(response.json().get("status").asInt()).isEqualTo(403);
+        assertThat(response.json().has("properties")).as("the shape Spring MVC writes, no null member").isFalse();
     }
 
     /** A contact of its own for each case, so an allowed erasure does not take another case's contact. */
