@@ -3,8 +3,6 @@ package io.nurture.contact;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,16 +27,16 @@ class ContactMerge {
     private final ContactRepository contacts;
     private final MergedIds mergedIds;
     private final Scores scores;
-    private final RuntimeService runtime;
+    private final ProcessErasure processes;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    ContactMerge(ContactRepository contacts, MergedIds mergedIds, Scores scores, RuntimeService runtime,
+    ContactMerge(ContactRepository contacts, MergedIds mergedIds, Scores scores, ProcessErasure processes,
             JdbcClient jdbc, ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.mergedIds = mergedIds;
         this.scores = scores;
-        this.runtime = runtime;
+        this.processes = processes;
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -59,11 +57,7 @@ class ContactMerge {
                 .params(survivorId, mergedId, survivorId).update());
         mergedIds.record(survivorId, mergedId); // its finished instances keep its id: the survivor's erasure needs it
         events.publishEvent(new ContactsMerged(survivorId, mergedId));
-        List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(mergedId).list()
-                .stream().map(ProcessInstance::getId).toList();
-        if (!running.isEmpty()) {
-            runtime.deleteProcessInstances(running, "merged into contact " + survivorId, true, true);
-        }
+        processes.endRunning(List.of(mergedId), "merged into contact " + survivorId);
         jdbc.sql("DELETE FROM contact WHERE id = ?").param(mergedId).update();
         scores.addBehaviour(survivorId, merged.behaviourScore(), ScoreComponent.BEHAVIOUR,
                 "Merged the history of " + (merged.email() == null ? "an anonymous visitor" : merged.email()));

@@ -2,6 +2,7 @@ package io.nurture.contact;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * The engine's part of an erasure: every instance whose business key is one of the contact's ids, running or
  * finished, with the instances they called (a call activity need not pass the business key on), and the user
  * operation log about them (a task an SDR completed, a variable edited in Cockpit), which the engine keeps apart
- * from an instance's history and does not delete with it.
+ * from an instance's history and does not delete with it. A merge ends the merged contact's running instances here
+ * too.
  */
 @Component
 class ProcessErasure {
@@ -32,12 +34,7 @@ class ProcessErasure {
     }
 
     void erase(ContactErased erased) {
-        List<String> running = erased.contactIds().stream()
-                .flatMap(key -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream())
-                .map(ProcessInstance::getId).toList();
-        if (!running.isEmpty()) {
-            runtime.deleteProcessInstances(running, "contact erased", true, true);
-        }
+        endRunning(erased.contactIds(), "contact erased");
         List<String> instances = withCalledInstances(history.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKeyIn(erased.contactIds().toArray(String[]::new)).list());
         if (!instances.isEmpty()) {
@@ -50,6 +47,16 @@ class ProcessErasure {
         logEntries.forEach(history::deleteUserOperationLogEntry);
         erased.count("processInstances", instances.size());
         erased.count("operationLogEntries", logEntries.size());
+    }
+
+    /** Ends the running instances of these contacts (business keys), without their listeners (no sends). */
+    void endRunning(Collection<String> contactIds, String reason) {
+        List<String> running = contactIds.stream()
+                .flatMap(key -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream())
+                .map(ProcessInstance::getId).toList();
+        if (!running.isEmpty()) {
+            runtime.deleteProcessInstances(running, reason, true, true);
+        }
     }
 
     private List<String> withCalledInstances(List<HistoricProcessInstance> roots) {
