@@ -32,7 +32,7 @@ class ApiAccessInterceptor implements HandlerInterceptor {
         Set<String> groups = (Set<String>) request.getAttribute(ApiAuthenticationFilter.GROUPS_ATTRIBUTE);
         if (user == null || groups == null) {
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
-                    "Valid HTTP Basic credentials of a Nurture (Camunda) user are required", request.getRequestURI());
+                    ApiAuthenticationFilter.CREDENTIALS_REQUIRED, request.getRequestURI());
             return false;
         }
         String method = request.getMethod();

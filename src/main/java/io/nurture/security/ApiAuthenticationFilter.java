@@ -26,6 +26,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     public static final String USER_ATTRIBUTE = "nurture.user";
     static final String GROUPS_ATTRIBUTE = "nurture.user.groups";
+    static final String CREDENTIALS_REQUIRED = "Valid HTTP Basic credentials of a Nurture (Camunda) user are required";
 
     private final IdentityService identityService;
 
@@ -40,7 +41,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (user == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Nurture\", charset=\"UTF-8\"");
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
-                    "Valid HTTP Basic credentials of a Nurture (Camunda) user are required", request.getRequestURI());
+                    CREDENTIALS_REQUIRED, request.getRequestURI());
             return;
         }
         request.setAttribute(USER_ATTRIBUTE, user);

@@ -26,7 +26,7 @@ final class LoginRequests {
         String path = path(request);
         if (request.getHeader("Authorization") != null) {
             for (String basicAuthPath : BASIC_AUTH_PATHS) {
-                if (isUnder(path, basicAuthPath)) {
+                if (RequestPaths.isUnder(path, basicAuthPath)) {
                     return true;
                 }
             }
@@ -39,20 +39,17 @@ final class LoginRequests {
     boolean isIdentityVerify(HttpServletRequest request) {
         String path = path(request);
         return "POST".equalsIgnoreCase(request.getMethod()) && path.endsWith("/identity/verify")
-                && (isUnder(path, SecurityConfiguration.ENGINE_REST_PATH) || isUnder(path, webappEngineApi));
+                && (RequestPaths.isUnder(path, SecurityConfiguration.ENGINE_REST_PATH)
+                        || RequestPaths.isUnder(path, webappEngineApi));
     }
 
-    /** The decoded, normalised path the servlets match on (no ;parameters, no //), without trailing slashes. */
+    /** The path the servlets match on ({@link RequestPaths}), without trailing slashes. */
     private static String path(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = RequestPaths.of(request);
         int end = path.length();
         while (end > 1 && path.charAt(end - 1) == '/') {
             end--;
         }
         return path.substring(0, end);
-    }
-
-    private static boolean isUnder(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 }

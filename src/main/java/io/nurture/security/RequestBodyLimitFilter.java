@@ -33,7 +33,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RequestBodyLimits.Limit limit = limits.forPath(pathOf(request), request.getContentType());
+        RequestBodyLimits.Limit limit = limits.forPath(RequestPaths.of(request), request.getContentType());
         long declared = request.getContentLengthLong();
         if (declared > limit.bytes()) {
             tooLarge(request, response, limit);
@@ -56,12 +56,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(counted, response);
-    }
-
-    /** The decoded path within the application, as the servlet mappings (and so the endpoints) see it. */
-    private static String pathOf(HttpServletRequest request) {
-        String pathInfo = request.getPathInfo();
-        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     private static boolean mayHaveBody(HttpServletRequest request) {

@@ -27,24 +27,25 @@ record RequestBodyLimits(@DefaultValue("64KB") DataSize api, @DefaultValue("1MB"
 
     /** The limit for a request to {@code path} (decoded, within the application) with this content type. */
     Limit forPath(String path, String contentType) {
-        if (under(path, "/engine-rest") || under(path, "/camunda/api")) {
+        if (RequestPaths.isUnder(path, "/engine-rest") || RequestPaths.isUnder(path, "/camunda/api")) {
             return isMultipart(contentType)
-                    ? new Limit(engineMultipart, "engine-multipart", "multipart bodies of /engine-rest/** and /camunda/api/**")
+                    ? new Limit(engineMultipart, "engine-multipart",
+                            "multipart bodies of /engine-rest/** and /camunda/api/**")
                     : new Limit(engine, "engine", "/engine-rest/** and /camunda/api/**");
         }
-        if (under(path, "/api")) {
+        if (RequestPaths.isUnder(path, "/api")) {
             return new Limit(api, "api", "/api/**");
         }
-        if (under(path, "/v1")) {
+        if (RequestPaths.isUnder(path, "/v1")) {
             return new Limit(segment, "segment", "/v1/**");
         }
-        if (under(path, "/f")) {
+        if (RequestPaths.isUnder(path, "/f")) {
             return new Limit(forms, "forms", "/f/**");
         }
-        if (under(path, "/t")) {
+        if (RequestPaths.isUnder(path, "/t")) {
             return new Limit(links, "links", "/t/**");
         }
-        if (under(path, "/dashboard")) {
+        if (RequestPaths.isUnder(path, "/dashboard")) {
             return new Limit(dashboard, "dashboard", "/dashboard/**");
         }
         return new Limit(other, "other", "this path");
@@ -52,10 +53,6 @@ record RequestBodyLimits(@DefaultValue("64KB") DataSize api, @DefaultValue("1MB"
 
     static boolean isMultipart(String contentType) {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
-    }
-
-    private static boolean under(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
     /** One family's limit, with the property that sets it. */
