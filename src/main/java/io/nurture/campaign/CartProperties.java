@@ -6,9 +6,9 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import io.nurture.channel.LinkHosts;
 import io.nurture.event.EventPropertyRule;
 import io.nurture.event.EventType;
-import io.nurture.tracking.LinkHosts;
 import io.nurture.web.InvalidInputException;
 
 /**

@@ -2,7 +2,6 @@ package io.nurture.contact;
 
 import java.time.Instant;
 
-import io.nurture.lifecycle.LifecycleStage;
 
 public record Contact(String id, String email, String firstName, String lastName, String company, String industry,
         Integer companySize, String country, String source, String phone, Boolean consentEmail, Boolean consentSms,

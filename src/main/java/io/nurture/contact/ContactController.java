@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.nurture.lifecycle.LifecycleService;
 import io.nurture.security.ApiAuthenticationFilter;
 import io.nurture.web.InvalidInputException;
 
@@ -19,14 +18,11 @@ import io.nurture.web.InvalidInputException;
 class ContactController {
 
     private final ContactRepository contacts;
-    private final LifecycleService lifecycle;
     private final ContactErasure erasure;
     private final List<ContactFacet> facets;
 
-    ContactController(ContactRepository contacts, LifecycleService lifecycle, ContactErasure erasure,
-            List<ContactFacet> facets) {
+    ContactController(ContactRepository contacts, ContactErasure erasure, List<ContactFacet> facets) {
         this.contacts = contacts;
-        this.lifecycle = lifecycle;
         this.erasure = erasure;
         this.facets = facets;
     }
@@ -34,7 +30,7 @@ class ContactController {
     @GetMapping("/api/contacts/{id}")
     ContactView show(@PathVariable String id) {
         Contact contact = contacts.getById(id);
-        return ContactView.of(contact, lifecycle.history(id), facets);
+        return ContactView.of(contact, facets);
     }
 
     @DeleteMapping("/api/contacts/{id}")
@@ -49,7 +45,7 @@ class ContactController {
             throw new InvalidInputException("email must be an e-mail address of at most 320 characters");
         }
         return contacts.findByEmail(email).stream()
-                .map(contact -> ContactView.of(contact, lifecycle.history(contact.id()), facets))
+                .map(contact -> ContactView.of(contact, facets))
                 .toList();
     }
 }

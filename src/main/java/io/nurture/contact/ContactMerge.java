@@ -8,8 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.nurture.scoring.ScoreComponent;
-import io.nurture.scoring.Scores;
 
 /**
  * Two records turned out to be one person: the survivor takes over the other's events, stage ledger, score history,
@@ -26,16 +24,14 @@ class ContactMerge {
 
     private final ContactRepository contacts;
     private final MergedIds mergedIds;
-    private final Scores scores;
     private final ProcessErasure processes;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    ContactMerge(ContactRepository contacts, MergedIds mergedIds, Scores scores, ProcessErasure processes,
+    ContactMerge(ContactRepository contacts, MergedIds mergedIds, ProcessErasure processes,
             JdbcClient jdbc, ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.mergedIds = mergedIds;
-        this.scores = scores;
         this.processes = processes;
         this.jdbc = jdbc;
         this.events = events;
@@ -56,10 +52,8 @@ class ContactMerge {
                 + " AND (" + key + ") NOT IN (SELECT " + key + " FROM " + table + " WHERE contact_id = ?)")
                 .params(survivorId, mergedId, survivorId).update());
         mergedIds.record(survivorId, mergedId); // its finished instances keep its id: the survivor's erasure needs it
-        events.publishEvent(new ContactsMerged(survivorId, mergedId));
+        events.publishEvent(new ContactsMerged(survivorId, mergedId, merged));
         processes.endRunning(List.of(mergedId), "merged into contact " + survivorId);
         jdbc.sql("DELETE FROM contact WHERE id = ?").param(mergedId).update();
-        scores.addBehaviour(survivorId, merged.behaviourScore(), ScoreComponent.BEHAVIOUR,
-                "Merged the history of " + (merged.email() == null ? "an anonymous visitor" : merged.email()));
     }
 }

@@ -1,8 +1,12 @@
 package io.nurture.contact;
 
-public class ContactNotFoundException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+import io.nurture.web.ProblemException;
+
+public class ContactNotFoundException extends ProblemException {
 
     public ContactNotFoundException(String contactId) {
-        super("No contact with id '" + contactId + "'");
+        super(HttpStatus.NOT_FOUND, "Contact not found", "No contact with id '" + contactId + "'");
     }
 }

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.nurture.lifecycle.LifecycleStage;
 
 @Repository
 public class ContactRepository {

@@ -1,5 +1,8 @@
 package io.nurture.contact;
 
-/** Published inside the merge's transaction, once the survivor owns the merged contact's rows. */
-public record ContactsMerged(String survivorId, String mergedId) {
+/**
+ * Published inside the merge's transaction, before the merged contact's row is deleted: each module moves its rows
+ * of {@code mergedId} to {@code survivorId}. {@code merged} is the merged contact as it was.
+ */
+public record ContactsMerged(String survivorId, String mergedId, Contact merged) {
 }

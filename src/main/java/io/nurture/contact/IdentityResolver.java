@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-import io.nurture.lifecycle.LifecycleStage;
 
 /**
  * Finds the one contact an event belongs to: by contact id, e-mail or anonymous id. A visitor who gives an e-mail

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * A module's own rule for the event properties it takes over (a campaign hands {@code cartUrl} to a process), run with
- * the {@link EventLimits} before anything is stored; it throws {@link io.nurture.web.InvalidInputException} naming the
+ * the ingestion's limits before anything is stored; it throws {@link io.nurture.web.InvalidInputException} naming the
  * property.
  */
 public interface EventPropertyRule {

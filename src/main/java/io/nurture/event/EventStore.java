@@ -26,12 +26,12 @@ public class EventStore {
         this.json = json;
     }
 
-    Optional<String> findContactOfEvent(String eventId) {
+    public Optional<String> findContactOfEvent(String eventId) {
         return jdbc.sql("SELECT contact_id FROM contact_event WHERE event_id = ?").param(eventId)
                 .query(String.class).optional();
     }
 
-    void append(String eventId, String contactId, EventType type, Instant occurredAt, int points,
+    public void append(String eventId, String contactId, EventType type, Instant occurredAt, int points,
             Map<String, Object> properties) {
         jdbc.sql("""
                 INSERT INTO contact_event (id, event_id, contact_id, type, occurred_at, received_at, points, properties,

@@ -1,8 +1,12 @@
 package io.nurture.handoff;
 
-public class DealNotAllowedException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+import io.nurture.web.ProblemException;
+
+public class DealNotAllowedException extends ProblemException {
 
     DealNotAllowedException(String message) {
-        super(message);
+        super(HttpStatus.CONFLICT, "Deal not allowed", message);
     }
 }

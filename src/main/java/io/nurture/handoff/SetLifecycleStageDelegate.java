@@ -4,9 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.nurture.contact.LifecycleStage;
 import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.LifecycleService;
-import io.nurture.lifecycle.LifecycleStage;
 
 /**
  * "Set lifecycle stage" in Modeler: moves the contact (business key) to the input {@code stage}, a name from

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.nurture.contact.LifecycleStage;
+
 /**
  * The configured stages in funnel order ({@code nurture.lifecycle.stages}) and the stage that plays each
  * {@link StageRole} ({@code nurture.lifecycle.roles.*}), checked when the application starts. Every "is this stage

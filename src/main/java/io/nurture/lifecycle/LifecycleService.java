@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactRepository;
+import io.nurture.contact.LifecycleStage;
 import io.nurture.scoring.ScoreComponent;
 import io.nurture.scoring.Scores;
 

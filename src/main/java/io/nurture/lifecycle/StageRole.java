@@ -1,5 +1,7 @@
 package io.nurture.lifecycle;
 
+import io.nurture.contact.LifecycleStage;
+
 /**
  * What a stage means to the built-in behaviour, whatever the stage is called: {@code nurture.lifecycle.roles.*} names
  * the stage that plays each role. Roles are in funnel order; the anonymous and known roles may share a stage.

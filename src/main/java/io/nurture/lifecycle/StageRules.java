@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.nurture.contact.LifecycleStage;
 import io.nurture.event.EventType;
 
 /**

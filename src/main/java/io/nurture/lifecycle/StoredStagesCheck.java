@@ -7,6 +7,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.nurture.contact.LifecycleStage;
+
 /**
  * Stops the start when contacts are in a stage that {@code nurture.lifecycle.stages} no longer lists (the list was
  * changed while they were there): every move and report ranks a contact's current stage, so such a contact could not

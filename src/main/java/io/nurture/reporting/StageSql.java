@@ -4,8 +4,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import io.nurture.contact.LifecycleStage;
 import io.nurture.lifecycle.Funnel;
-import io.nurture.lifecycle.LifecycleStage;
 import io.nurture.lifecycle.StageRole;
 import io.nurture.lifecycle.UnknownStageException;
 import io.nurture.web.InvalidInputException;

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.nurture.contact.LifecycleStage;
 import io.nurture.lifecycle.Funnel;
-import io.nurture.lifecycle.LifecycleStage;
 
 /**
  * Velocity from the ledger: every move straight from one stage to the next one in the funnel made in the period, timed

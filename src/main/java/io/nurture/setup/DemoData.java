@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.contact.ContactProfile;
 import io.nurture.contact.ContactRepository;
-import io.nurture.event.EventIngestionService;
-import io.nurture.event.EventIngestionService.IncomingEvent;
 import io.nurture.event.EventType;
+import io.nurture.ingestion.EventIngestionService.IncomingEvent;
+import io.nurture.ingestion.EventIngestionService;
 
 /** A few contacts in several stages, so Cockpit, Tasklist and the API are not empty on first start. */
 @Component

@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.channel.DeliveryLog.Delivery;
 import io.nurture.contact.ContactProfile;
-import io.nurture.event.EventIngestionService;
-import io.nurture.event.EventIngestionService.IncomingEvent;
 import io.nurture.event.EventStore;
 import io.nurture.event.EventType;
+import io.nurture.ingestion.EventIngestionService.IncomingEvent;
+import io.nurture.ingestion.EventIngestionService;
 
 /**
  * Turns what a recipient did into ordinary contact events (scored, stored with their delivery, reacted to by the

@@ -15,8 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.nurture.channel.DeliveryLog;
 import io.nurture.channel.DeliveryLog.Delivery;
+import io.nurture.channel.DeliveryLog;
+import io.nurture.channel.LinkHosts;
+import io.nurture.channel.TrackingLinks;
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactProfile;
 import io.nurture.contact.ContactRepository;

@@ -17,26 +17,18 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 
-import io.nurture.contact.ContactNotFoundException;
-import io.nurture.handoff.DealNotAllowedException;
-
-/** Maps Nurture's exceptions (and Spring's own) to RFC 9457 problem details with a clear detail. */
+/** Maps Nurture's exceptions ({@link ProblemException}, invalid input, busy) and Spring's own to RFC 9457 problem details with a clear detail. */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(ContactNotFoundException.class)
-    ProblemDetail notFound(ContactNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Contact not found", e.getMessage());
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> named(ProblemException e) {
+        return ResponseEntity.status(e.status()).body(problem(e.status(), e.title(), e.getMessage()));
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail badRequest(InvalidInputException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
-    }
-
-    @ExceptionHandler(DealNotAllowedException.class)
-    ProblemDetail conflict(DealNotAllowedException e) {
-        return problem(HttpStatus.CONFLICT, "Deal not allowed", e.getMessage());
     }
 
     @ExceptionHandler({ OptimisticLockingException.class, PessimisticLockingFailureException.class })

@@ -26,9 +26,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.nurture.Mailbox;
 import io.nurture.NurtureApplication;
 import io.nurture.contact.ContactProfile;
-import io.nurture.event.EventIngestionService;
-import io.nurture.event.EventIngestionService.IncomingEvent;
 import io.nurture.event.EventType;
+import io.nurture.ingestion.EventIngestionService.IncomingEvent;
+import io.nurture.ingestion.EventIngestionService;
 
 /**
  * A node dies around a send and Nurture restarts on the same database: the welcome mail's job runs again on the new

@@ -11,8 +11,8 @@ import static org.mockito.Mockito.when;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 
+import io.nurture.contact.LifecycleStage;
 import io.nurture.lifecycle.LifecycleService;
-import io.nurture.lifecycle.LifecycleStage;
 import io.nurture.lifecycle.TestFunnels;
 import io.nurture.lifecycle.UnknownStageException;
 

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.nurture.contact.LifecycleStage;
+
 /** The configured order decides, not the order the built-in stages were written down in. */
 class FunnelTest {
 

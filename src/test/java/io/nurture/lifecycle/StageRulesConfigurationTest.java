@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import io.nurture.contact.LifecycleStage;
 import io.nurture.event.EventType;
 
 /** {@code nurture.lifecycle.*} is checked when the application starts, with a message that says what to fix. */

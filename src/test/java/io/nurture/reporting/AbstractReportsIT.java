@@ -31,9 +31,9 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
-import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.NurtureClient;
+import io.nurture.contact.LifecycleStage;
 import io.nurture.reporting.ReportDataSet.Journey;
 import io.nurture.reporting.ReportOracle.StageCounts;
 

@@ -2,7 +2,7 @@ package io.nurture.reporting;
 
 import java.util.List;
 
-import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.contact.LifecycleStage;
 
 /** The default funnel of the design, in order: what the reports suite expects with the default configuration. */
 final class DefaultStages {

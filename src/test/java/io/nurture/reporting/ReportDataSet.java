@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.contact.LifecycleStage;
 
 /**
  * Contacts with known journeys through the lifecycle, written straight into the tables the reports read. The

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.contact.LifecycleStage;
 import io.nurture.reporting.ReportDataSet.Journey;
 import io.nurture.reporting.ReportDataSet.Move;
 

@@ -25,11 +25,13 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jakarta.mail.internet.MimeMessage;
+
 import io.nurture.AbstractMailingIT;
 import io.nurture.Mailbox;
 import io.nurture.NurtureClient.Response;
+import io.nurture.channel.TrackingLinks;
 import io.nurture.channel.email.MailParts;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * The links in a real welcome mail, followed as a mail client and a browser would: opens and clicks become events
@@ -43,7 +45,6 @@ class TrackingIT extends AbstractMailingIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Pattern LINK = Pattern.compile("http://track\\.test(/t/[^\\s\"<>]+)");
-
 
     @Autowired
     JdbcClient jdbc;

@@ -10,14 +10,15 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import io.nurture.channel.Channel;
 import io.nurture.channel.Outbound;
 import io.nurture.channel.TextTemplates;
+import io.nurture.channel.TrackingLinks.DeliveryLinks;
+import io.nurture.channel.TrackingLinks;
 import io.nurture.contact.Contact;
-import io.nurture.tracking.TrackingLinks;
-import io.nurture.tracking.TrackingLinks.DeliveryLinks;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * E-mail over SMTP: HTML and plain text alternatives from one template, a stable Message-ID per send, tracked links,

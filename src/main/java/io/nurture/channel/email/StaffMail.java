@@ -3,6 +3,7 @@ package io.nurture.channel.email;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import io.nurture.channel.SendRequest;
@@ -13,6 +14,7 @@ import io.nurture.channel.Sender;
  * through the same delivery log, so a job retry never mails the same person twice.
  */
 @Component
+@NamedInterface("staff-mail")
 public class StaffMail {
 
     private final Sender sender;

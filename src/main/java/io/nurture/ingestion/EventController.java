@@ -1,4 +1,4 @@
-package io.nurture.event;
+package io.nurture.ingestion;
 
 import java.time.Instant;
 
@@ -9,10 +9,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.nurture.event.EventIngestionService.IncomingEvent;
+import jakarta.validation.Valid;
+
+import io.nurture.event.EventType;
+import io.nurture.ingestion.EventIngestionService.IncomingEvent;
 import io.nurture.security.ApiAuthenticationFilter;
 import io.nurture.web.InvalidInputException;
-import jakarta.validation.Valid;
 
 @RestController
 class EventController {

@@ -1,4 +1,4 @@
-package io.nurture.tracking;
+package io.nurture.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

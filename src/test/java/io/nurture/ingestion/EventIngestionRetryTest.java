@@ -1,4 +1,4 @@
-package io.nurture.event;
+package io.nurture.ingestion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nurture.contact.ContactProfile;
-import io.nurture.event.EventIngestionService.IncomingEvent;
-import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.contact.LifecycleStage;
+import io.nurture.event.EventType;
+import io.nurture.ingestion.EventIngestionService.IncomingEvent;
 
 /**
  * A campaign job that moves the contact's process instance while an event correlates to it (optimistic locking), or a

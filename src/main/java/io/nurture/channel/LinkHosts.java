@@ -1,4 +1,4 @@
-package io.nurture.tracking;
+package io.nurture.channel;
 
 import java.net.URI;
 import java.util.ArrayList;

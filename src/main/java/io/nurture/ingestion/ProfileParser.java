@@ -1,4 +1,4 @@
-package io.nurture.event;
+package io.nurture.ingestion;
 
 import java.util.Arrays;
 import java.util.List;

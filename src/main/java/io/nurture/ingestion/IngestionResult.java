@@ -1,6 +1,6 @@
-package io.nurture.event;
+package io.nurture.ingestion;
 
-import io.nurture.lifecycle.LifecycleStage;
+import io.nurture.contact.LifecycleStage;
 
 /** The 202 answer of {@code POST /api/events}. */
 public record IngestionResult(String contactId, LifecycleStage lifecycleStage, int score, boolean duplicate) {

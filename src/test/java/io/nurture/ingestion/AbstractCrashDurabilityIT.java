@@ -1,4 +1,4 @@
-package io.nurture.event;
+package io.nurture.ingestion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,13 +31,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import io.nurture.NurtureClient;
-import io.nurture.NurtureClient.Response;
-import io.nurture.NurtureProcess;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import io.nurture.NurtureClient.Response;
+import io.nurture.NurtureClient;
+import io.nurture.NurtureProcess;
 
 /**
  * "A 202 means stored": Nurture runs as a child process, a burst of new leads is answered 202, the process is killed

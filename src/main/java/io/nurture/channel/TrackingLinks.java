@@ -1,4 +1,4 @@
-package io.nurture.tracking;
+package io.nurture.channel;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ public class TrackingLinks {
         }
     }
 
-    boolean verify(String signature, String... parts) {
+    public boolean verify(String signature, String... parts) {
         if (signature == null) {
             return false;
         }

@@ -1,4 +1,4 @@
-package io.nurture.lifecycle;
+package io.nurture.contact;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * A lifecycle stage by name, upper case ({@code PQL}, {@code MQL}). Which stages exist and in which order is
- * configuration ({@link Funnel}); the constants are the default names of the built-in roles ({@link StageRole}), so
- * code that means a role asks the {@link Funnel}, not a constant.
+ * configuration (the lifecycle module's {@code Funnel}); the constants are the default names of the built-in
+ * roles, so code that means a role asks the funnel, not a constant.
  */
 public record LifecycleStage(String name) {
 
@@ -39,12 +39,12 @@ public record LifecycleStage(String name) {
     }
 
     /** Whether {@code name}, once trimmed and upper-cased, can name a stage. */
-    static boolean isValidName(String name) {
+    public static boolean isValidName(String name) {
         String normalised = normalise(name);
         return normalised.length() <= MAX_LENGTH && NAME.matcher(normalised).matches();
     }
 
-    static String normalise(String name) {
+    public static String normalise(String name) {
         return name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
     }
 

@@ -1,4 +1,4 @@
-package io.nurture.event;
+package io.nurture.ingestion;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.nurture.event.EventIngestionService.IncomingEvent;
+import io.nurture.ingestion.EventIngestionService.IncomingEvent;
 import io.nurture.web.InvalidInputException;
 
 /**

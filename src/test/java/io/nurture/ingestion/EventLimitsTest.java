@@ -1,4 +1,4 @@
-package io.nurture.event;
+package io.nurture.ingestion;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.nurture.contact.ContactProfile;
-import io.nurture.event.EventIngestionService.IncomingEvent;
+import io.nurture.event.EventType;
+import io.nurture.ingestion.EventIngestionService.IncomingEvent;
 import io.nurture.web.InvalidInputException;
 
 /** Each limit holds at its number and refuses one more, naming the property. */

@@ -1,9 +1,11 @@
-package io.nurture.event;
+package io.nurture.ingestion;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import io.nurture.event.EventPropertyRule;
+import io.nurture.event.EventType;
 import io.nurture.web.InvalidInputException;
 
 /**

@@ -1,4 +1,4 @@
-package io.nurture.event;
+package io.nurture.ingestion;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +13,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactProfile;
 import io.nurture.contact.ContactRepository;
-import io.nurture.contact.IdentityResolver;
 import io.nurture.contact.IdentityResolver.Resolved;
+import io.nurture.contact.IdentityResolver;
+import io.nurture.contact.LifecycleStage;
+import io.nurture.event.ContactEventRecorded;
+import io.nurture.event.EventPropertyRule;
+import io.nurture.event.EventStore;
+import io.nurture.event.EventType;
 import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.LeadRouting;
 import io.nurture.lifecycle.LifecycleService;
-import io.nurture.lifecycle.LifecycleStage;
 import io.nurture.lifecycle.MqlRules;
 import io.nurture.lifecycle.ScoreQualification;
 import io.nurture.lifecycle.StageRole;

@@ -1,15 +1,15 @@
-package io.nurture.event;
+package io.nurture.ingestion;
 
 import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
-import io.nurture.web.RefuseUnknownFields;
-
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
+import io.nurture.web.RefuseUnknownFields;
 
 /** The body of {@code POST /api/events}; anything else a sender has goes into {@code properties}. */
 @RefuseUnknownFields

@@ -1,4 +1,4 @@
-package io.nurture.event;
+package io.nurture.ingestion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,9 +43,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
-import io.nurture.tracking.TrackingLinks;
+import io.nurture.NurtureClient;
+import io.nurture.channel.TrackingLinks;
 
 /**
  * Malformed requests against the real app and engine over real HTTP: each is answered with a 4xx RFC 9457 problem

@@ -1,0 +1,8 @@
+/**
+ * Commit durability of the database (H2 write delay, PostgreSQL {@code synchronous_commit}) and H2 file
+ * housekeeping. Depends on no other module; owns no table.
+ */
+@ApplicationModule(allowedDependencies = {})
+package io.nurture.durability;
+
+import org.springframework.modulith.ApplicationModule;
