@@ -1,15 +1,15 @@
 package io.nurture.campaign;
 
-import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactNotFoundException;
 import io.nurture.contact.ContactRepository;
+import io.nurture.process.ContactProcesses;
+import io.nurture.process.StartVariables;
 
 /**
  * Starts a campaign for a contact (business key = contact id, variable {@code contactId}), never a second running
@@ -18,11 +18,11 @@ import io.nurture.contact.ContactRepository;
 @Service
 public class CampaignEnrolment {
 
-    private final RuntimeService runtime;
+    private final ContactProcesses processes;
     private final ContactRepository contacts;
 
-    CampaignEnrolment(RuntimeService runtime, ContactRepository contacts) {
-        this.runtime = runtime;
+    CampaignEnrolment(ContactProcesses processes, ContactRepository contacts) {
+        this.processes = processes;
         this.contacts = contacts;
     }
 
@@ -35,18 +35,7 @@ public class CampaignEnrolment {
         } catch (ContactNotFoundException erased) {
             return false;
         }
-        if (isRunning(campaign, contactId)) {
-            return false;
-        }
-        Map<String, Object> start = new HashMap<>(variables);
-        start.put("contactId", contact.id());
-        start.putIfAbsent("firstName", contact.firstName() == null ? "" : contact.firstName());
-        runtime.startProcessInstanceByKey(campaign, contact.id(), start);
-        return true;
-    }
-
-    public boolean isRunning(String campaign, String contactId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(campaign)
-                .processInstanceBusinessKey(contactId).count() > 0;
+        return processes.startOnce(campaign, StartVariables.forContact(contact.id()).firstName(contact.firstName())
+                .putAll(variables));
     }
 }

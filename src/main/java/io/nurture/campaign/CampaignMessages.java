@@ -2,11 +2,10 @@ package io.nurture.campaign;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 import io.nurture.channel.DeliveryLog;
+import io.nurture.process.ContactProcesses;
 
 /**
  * The messages every campaign diagram listens to, correlated to all of a contact's instances waiting for them.
@@ -23,17 +22,16 @@ public class CampaignMessages {
     static final String ENGAGED = "ContactEngaged";
     static final String PURCHASED = "Purchased";
 
-    private final RuntimeService runtime;
+    private final ContactProcesses processes;
     private final DeliveryLog deliveries;
 
-    CampaignMessages(RuntimeService runtime, DeliveryLog deliveries) {
-        this.runtime = runtime;
+    CampaignMessages(ContactProcesses processes, DeliveryLog deliveries) {
+        this.processes = processes;
         this.deliveries = deliveries;
     }
 
     void send(String message, String contactId, Map<String, Object> variables) {
-        runtime.createMessageCorrelation(message).processInstanceBusinessKey(contactId).setVariables(variables)
-                .correlateAllWithResult();
+        processes.correlate(message, contactId, variables);
     }
 
     /**
@@ -45,18 +43,12 @@ public class CampaignMessages {
             send(CLICKED, contactId, Map.of());
             return;
         }
-        deliveries.instanceWhoseLatestEmailIs(deliveryId.toString()).ifPresent(instanceId -> runtime
-                .createMessageCorrelation(CLICKED).processInstanceId(instanceId).correlateAllWithResult());
+        deliveries.instanceWhoseLatestEmailIs(deliveryId.toString())
+                .ifPresent(instanceId -> processes.correlateToInstance(CLICKED, instanceId));
     }
 
     /** Ends the contact's campaigns as suppressed, except the instance asking (it ends by its own path). */
     public void suppressed(String contactId, String exceptInstanceId) {
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(contactId)
-                .list()) {
-            if (!instance.getId().equals(exceptInstanceId)) {
-                runtime.createMessageCorrelation(SUPPRESSED).processInstanceId(instance.getId())
-                        .correlateAllWithResult();
-            }
-        }
+        processes.correlateToAllBut(SUPPRESSED, contactId, exceptInstanceId);
     }
 }

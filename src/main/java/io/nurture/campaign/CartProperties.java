@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import io.nurture.channel.LinkHosts;
 import io.nurture.event.EventPropertyRule;
 import io.nurture.event.EventType;
+import io.nurture.process.ProcessVariables;
 import io.nurture.web.InvalidInputException;
 
 /**
@@ -19,8 +20,9 @@ import io.nurture.web.InvalidInputException;
 @Component
 class CartProperties implements EventPropertyRule {
 
-    static final String URL = "cartUrl";
-    static final String VALUE = "cartValue";
+    /** The event's properties are named as the variables they become. */
+    static final String URL = ProcessVariables.CART_URL;
+    static final String VALUE = ProcessVariables.CART_VALUE;
 
     private final LinkHosts linkHosts;
 

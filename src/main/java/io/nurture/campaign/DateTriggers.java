@@ -11,6 +11,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 import io.nurture.campaign.ContactDates.ContactDate;
+import io.nurture.process.ProcessVariables;
 
 /**
  * Date triggers from {@code nurture.campaigns.date-triggers.NAME} ({@code annual}, {@code days-before}): a
@@ -44,9 +45,10 @@ class DateTriggers {
             for (LocalDate occurrence : occurrences(date.date(), rule.annual(), today)) {
                 LocalDate due = occurrence.minusDays(rule.daysBefore());
                 boolean inWindow = !today.isBefore(due) && today.isBefore(due.plusDays(CATCH_UP_DAYS));
+                Map<String, Object> variables = Map.of(ProcessVariables.DATE_NAME, date.name(),
+                        ProcessVariables.DATE, occurrence.toString());
                 if (inWindow && !dates.hasFired(date, occurrence)
-                        && enrolment.enrol(PROCESS_KEY, date.contactId(), Map.of("dateName", date.name(),
-                                "date", occurrence.toString()))) {
+                        && enrolment.enrol(PROCESS_KEY, date.contactId(), variables)) {
                     dates.markFired(date, occurrence);
                     started++;
                 }

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.nurture.process.ProcessVariables;
+
 /** "Enrol in campaign" in Modeler: input {@code campaign} (a process key); no-op if the contact is already in it. */
 @Component("enrolInCampaign")
 class EnrolInCampaignDelegate implements JavaDelegate {
@@ -18,6 +20,7 @@ class EnrolInCampaignDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        enrolment.enrol((String) execution.getVariableLocal("campaign"), execution.getBusinessKey(), Map.of());
+        String campaign = (String) execution.getVariableLocal(ProcessVariables.CAMPAIGN);
+        enrolment.enrol(campaign, execution.getBusinessKey(), Map.of());
     }
 }

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import io.nurture.process.ProcessVariables;
+
 /** "Fire date triggers" in Modeler: starts {@code date-triggered} for birthdays, renewals and expiries due today. */
 @Component("fireDateTriggers")
 class FireDateTriggersDelegate implements JavaDelegate {
@@ -20,6 +22,6 @@ class FireDateTriggersDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int started = triggers.fire(ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).toLocalDate());
-        execution.setVariable("dateTriggersStarted", started);
+        execution.setVariable(ProcessVariables.DATE_TRIGGERS_STARTED, started);
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactRepository;
+import io.nurture.process.ProcessVariables;
 
 /**
  * "Read contact" in Modeler: puts what gateways decide on into variables: {@code fitScore}, {@code behaviourScore},
@@ -23,11 +24,11 @@ class ReadContactDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Contact contact = contacts.getById(execution.getBusinessKey());
-        execution.setVariable("fitScore", contact.fitScore());
-        execution.setVariable("behaviourScore", contact.behaviourScore());
-        execution.setVariable("score", contact.score());
-        execution.setVariable("lifecycleStage", contact.lifecycleStage().name());
-        execution.setVariable("industry", contact.industry() == null ? "" : contact.industry());
-        execution.setVariable("hasPhone", contact.phone() != null);
+        execution.setVariable(ProcessVariables.FIT_SCORE, contact.fitScore());
+        execution.setVariable(ProcessVariables.BEHAVIOUR_SCORE, contact.behaviourScore());
+        execution.setVariable(ProcessVariables.SCORE, contact.score());
+        execution.setVariable(ProcessVariables.LIFECYCLE_STAGE, contact.lifecycleStage().name());
+        execution.setVariable(ProcessVariables.INDUSTRY, contact.industry() == null ? "" : contact.industry());
+        execution.setVariable(ProcessVariables.HAS_PHONE, contact.phone() != null);
     }
 }

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.nurture.channel.SendSteps;
 import io.nurture.process.ProcessKeys;
+import io.nurture.process.ProcessVariables;
 
 /**
  * "A/B split" in Modeler: inputs {@code splitId} and {@code variants} ({@code A:50,B:50}, weights). Picks a branch by
@@ -28,11 +28,11 @@ class SplitTestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String splitId = (String) execution.getVariableLocal("splitId");
+        String splitId = (String) execution.getVariableLocal(ProcessVariables.SPLIT_ID);
         if (splitId == null || splitId.isBlank()) {
             splitId = execution.getCurrentActivityId();
         }
-        Map<String, Integer> weights = weights((String) execution.getVariableLocal("variants"));
+        Map<String, Integer> weights = weights((String) execution.getVariableLocal(ProcessVariables.VARIANTS));
         String instance = execution.getProcessInstanceId();
         String variant = assignments.variantOf(instance, splitId).orElse(null);
         if (variant == null) {
@@ -40,7 +40,7 @@ class SplitTestDelegate implements JavaDelegate {
             assignments.record(instance, splitId, execution.getBusinessKey(),
                     ProcessKeys.keyOf(execution), variant);
         }
-        execution.setVariable(SendSteps.VARIANT_VARIABLE, variant);
+        execution.setVariable(ProcessVariables.VARIANT, variant);
     }
 
     static Map<String, Integer> weights(String variants) {

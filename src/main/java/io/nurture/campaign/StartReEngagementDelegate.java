@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.nurture.process.ProcessVariables;
+
 /**
  * "Start re-engagement" in Modeler: input {@code dormantDays} (else {@code nurture.campaigns.re-engagement.dormant-days},
  * default 90). One {@code re-engagement} instance per dormant contact, never a second one while one runs.
@@ -35,7 +37,7 @@ class StartReEngagementDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object input = execution.getVariableLocal("dormantDays");
+        Object input = execution.getVariableLocal(ProcessVariables.DORMANT_DAYS);
         int days = input == null ? defaultDays : Integer.parseInt(input.toString().trim());
         Instant since = ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(days));
         int started = 0;
@@ -44,7 +46,7 @@ class StartReEngagementDelegate implements JavaDelegate {
                 started++;
             }
         }
-        execution.setVariable("reEngagementStarted", started);
+        execution.setVariable(ProcessVariables.RE_ENGAGEMENT_STARTED, started);
         log.info("Re-engagement: {} dormant contact(s) without opens or clicks for {} days enrolled", started, days);
     }
 }

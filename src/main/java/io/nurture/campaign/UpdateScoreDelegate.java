@@ -8,6 +8,7 @@ import io.nurture.contact.Contact;
 import io.nurture.contact.ContactRepository;
 import io.nurture.lifecycle.ScoreQualification;
 import io.nurture.process.ProcessKeys;
+import io.nurture.process.ProcessVariables;
 import io.nurture.scoring.ScoreComponent;
 import io.nurture.scoring.Scores;
 
@@ -31,8 +32,8 @@ class UpdateScoreDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int points = Integer.parseInt(String.valueOf(execution.getVariableLocal("points")).trim());
-        Object reason = execution.getVariableLocal("reason");
+        int points = Integer.parseInt(String.valueOf(execution.getVariableLocal(ProcessVariables.POINTS)).trim());
+        Object reason = execution.getVariableLocal(ProcessVariables.REASON);
         String contactId = execution.getBusinessKey();
         String step = ProcessKeys.keyOf(execution) + "/" + execution.getCurrentActivityId();
         Contact before = contacts.getById(contactId);

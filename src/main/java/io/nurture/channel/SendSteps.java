@@ -7,13 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import io.nurture.process.ProcessKeys;
+import io.nurture.process.ProcessVariables;
 
 /** Turns a send step of a diagram into a {@link SendRequest}: idempotency key, campaign, step and A/B variant. */
 @Component
 public class SendSteps {
-
-    /** Process variable set by the A/B split element; null outside a split. */
-    public static final String VARIANT_VARIABLE = "variant";
 
     /** {@code inputNames}: the step's own inputs (local variables) the channel needs, e.g. subject or text. */
     public SendRequest request(DelegateExecution execution, String channel, String template, String... inputNames) {
@@ -33,8 +31,8 @@ public class SendSteps {
                 inputs.put(name, value);
             }
         }
-        Object variant = execution.getVariable(VARIANT_VARIABLE);
-        Object transactional = execution.getVariableLocal("transactional");
+        Object variant = execution.getVariable(ProcessVariables.VARIANT); // null outside an A/B split
+        Object transactional = execution.getVariableLocal(ProcessVariables.TRANSACTIONAL);
         return new SendRequest(idempotencyKey(execution), execution.getBusinessKey(), channel, template, inputs,
                 ProcessKeys.keyOf(execution), execution.getCurrentActivityId(), variant == null ? null : variant.toString(),
                 Boolean.TRUE.equals(transactional) || "true".equals(transactional));
@@ -42,7 +40,7 @@ public class SendSteps {
 
     /** One send per process instance, activity and loop round. */
     public static String idempotencyKey(DelegateExecution execution) {
-        Object loop = execution.getVariableLocal("loopCounter");
+        Object loop = execution.getVariableLocal(ProcessVariables.LOOP_COUNTER);
         return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId()
                 + (loop == null ? "" : ":" + loop);
     }

@@ -3,10 +3,9 @@ package io.nurture.handoff;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +15,8 @@ import io.nurture.contact.ContactRepository;
 import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.LifecycleService;
 import io.nurture.lifecycle.StageRole;
+import io.nurture.process.ContactProcesses;
+import io.nurture.process.ProcessVariables;
 
 /** Closes the deal of an opportunity: won makes a customer, lost recycles the contact to nurture. */
 @Service
@@ -25,15 +26,15 @@ class DealService {
 
     private final ContactRepository contacts;
     private final LifecycleService lifecycle;
-    private final RuntimeService runtime;
+    private final ContactProcesses processes;
     private final JdbcClient jdbc;
     private final Funnel funnel;
 
-    DealService(ContactRepository contacts, LifecycleService lifecycle, RuntimeService runtime, JdbcClient jdbc,
+    DealService(ContactRepository contacts, LifecycleService lifecycle, ContactProcesses processes, JdbcClient jdbc,
             Funnel funnel) {
         this.contacts = contacts;
         this.lifecycle = lifecycle;
-        this.runtime = runtime;
+        this.processes = processes;
         this.jdbc = jdbc;
         this.funnel = funnel;
     }
@@ -50,14 +51,11 @@ class DealService {
                 .params(UUID.randomUUID().toString(), contactId, won ? "won" : "lost", amount,
                         Timestamp.from(Instant.now()), actor)
                 .update();
-        var correlated = runtime.createMessageCorrelation(DEAL_CLOSED_MESSAGE)
-                .processInstanceBusinessKey(contactId)
-                .setVariables(Variables.createVariables()
-                        .putValue("dealStatus", won ? "won" : "lost")
-                        .putValue("dealAmount", amount.doubleValue())
-                        .putValue("lastActor", actor))
-                .correlateAllWithResult();
-        if (correlated.isEmpty()) {
+        boolean handedOff = processes.correlate(DEAL_CLOSED_MESSAGE, contactId, Map.of(
+                ProcessVariables.DEAL_STATUS, won ? "won" : "lost",
+                ProcessVariables.DEAL_AMOUNT, amount.doubleValue(),
+                ProcessVariables.LAST_ACTOR, actor));
+        if (!handedOff) {
             // no hand-off waits for this deal (e.g. the opportunity was created by hand): move it ourselves
             if (won) {
                 lifecycle.moveTo(contactId, funnel.require(StageRole.CUSTOMER), "Deal won", actor);

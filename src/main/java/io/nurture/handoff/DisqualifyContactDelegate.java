@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.campaign.CampaignMessages;
 import io.nurture.contact.ContactRepository;
+import io.nurture.process.ProcessVariables;
 
 /** "Disqualify contact" in Modeler: flags the contact and ends its running campaigns; none reaches it again. */
 @Component("disqualifyContact")
@@ -21,7 +22,8 @@ class DisqualifyContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        contacts.markDisqualified(execution.getBusinessKey(), (String) execution.getVariableLocal("reason"));
+        String reason = (String) execution.getVariableLocal(ProcessVariables.REASON);
+        contacts.markDisqualified(execution.getBusinessKey(), reason);
         campaigns.suppressed(execution.getBusinessKey(), execution.getProcessInstanceId());
     }
 }

@@ -4,10 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +17,9 @@ import io.nurture.lifecycle.LeadRouting;
 import io.nurture.lifecycle.MqlRules;
 import io.nurture.lifecycle.StageChanged;
 import io.nurture.lifecycle.StageRole;
+import io.nurture.process.ContactProcesses;
+import io.nurture.process.ProcessVariables;
+import io.nurture.process.StartVariables;
 
 /**
  * Every new MQL gets one {@code lead-handoff} instance: the SDR's qualification task, then sales. The row lock that
@@ -33,16 +33,16 @@ class LeadHandoffStarter {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private final RuntimeService runtime;
+    private final ContactProcesses processes;
     private final ContactRepository contacts;
     private final EventStore events;
     private final MqlRules mqlRules;
     private final SdrSla sla;
     private final Funnel funnel;
 
-    LeadHandoffStarter(RuntimeService runtime, ContactRepository contacts, EventStore events, MqlRules mqlRules,
+    LeadHandoffStarter(ContactProcesses processes, ContactRepository contacts, EventStore events, MqlRules mqlRules,
             SdrSla sla, Funnel funnel) {
-        this.runtime = runtime;
+        this.processes = processes;
         this.contacts = contacts;
         this.events = events;
         this.mqlRules = mqlRules;
@@ -52,47 +52,34 @@ class LeadHandoffStarter {
 
     @EventListener
     void onStageChanged(StageChanged change) {
-        if (!funnel.plays(change.to(), StageRole.QUALIFIED) || isRunningFor(change.contactId())) {
-            return;
+        if (funnel.plays(change.to(), StageRole.QUALIFIED)) {
+            processes.startOnce(PROCESS_KEY, contextOf(contacts.getById(change.contactId()), change.reason()));
         }
-        Contact contact = contacts.getById(change.contactId());
-        runtime.startProcessInstanceByKey(PROCESS_KEY, contact.id(), contextOf(contact, change.reason()));
-    }
-
-    private boolean isRunningFor(String contactId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(contactId).count() > 0;
     }
 
     /** What the SDR and the sales rep see on their form, the routing decision and the SLA dates. */
-    private VariableMap contextOf(Contact contact, String reason) {
+    private StartVariables contextOf(Contact contact, String reason) {
         LeadRouting routing = mqlRules.route(events.latestReceivedType(contact.id()).orElse(EventType.PAGE_VIEW),
                 contact.source());
         var now = ClockUtil.getCurrentTime().toInstant();
         String recent = events.recent(contact.id(), 5).stream()
                 .map(e -> WHEN.format(e.occurredAt()) + "  " + e.type() + " (+" + e.points() + ")")
                 .collect(Collectors.joining("\n"));
-        return Variables.createVariables()
-                .putValue("contactId", contact.id())
-                .putValue("contactName", contact.fullName())
-                .putValue("contactLabel", contact.label())
-                .putValue("email", contact.email())
-                .putValue("company", nullToEmpty(contact.company()))
-                .putValue("source", nullToEmpty(contact.source()))
-                .putValue("score", contact.score())
-                .putValue("behaviourScore", contact.behaviourScore())
-                .putValue("fitScore", contact.fitScore())
-                .putValue("routing", routing.isStraightToSdr() ? "Straight to an SDR" : "Nurtured to the threshold")
-                .putValue("routingReason", reason)
-                .putValue("taskPriority", routing.priority())
-                .putValue("sdrDueDate", sla.dueDate(now))
-                .putValue("sdrReturnToPoolDate", sla.returnToPoolDate(now))
-                .putValue("lifecycleStage", funnel.require(StageRole.QUALIFIED).name())
-                .putValue("mqlReason", reason)
-                .putValue("recentEvents", recent);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+        return StartVariables.forContact(contact.id())
+                .card(contact.fullName(), contact.label(), contact.company())
+                .put(ProcessVariables.EMAIL, contact.email())
+                .text(ProcessVariables.SOURCE, contact.source())
+                .put(ProcessVariables.SCORE, contact.score())
+                .put(ProcessVariables.BEHAVIOUR_SCORE, contact.behaviourScore())
+                .put(ProcessVariables.FIT_SCORE, contact.fitScore())
+                .put(ProcessVariables.ROUTING, routing.isStraightToSdr() ? "Straight to an SDR"
+                        : "Nurtured to the threshold")
+                .put(ProcessVariables.ROUTING_REASON, reason)
+                .put(ProcessVariables.TASK_PRIORITY, routing.priority())
+                .put(ProcessVariables.SDR_DUE_DATE, sla.dueDate(now))
+                .put(ProcessVariables.SDR_RETURN_TO_POOL_DATE, sla.returnToPoolDate(now))
+                .put(ProcessVariables.LIFECYCLE_STAGE, funnel.require(StageRole.QUALIFIED).name())
+                .put(ProcessVariables.MQL_REASON, reason)
+                .put(ProcessVariables.RECENT_EVENTS, recent);
     }
 }

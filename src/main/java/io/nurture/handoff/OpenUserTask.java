@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
 
+import io.nurture.process.ProcessVariables;
+
 /** The still-open user task (input {@code userTask}: its activity id) that an SLA step acts on. */
 final class OpenUserTask {
 
@@ -12,7 +14,7 @@ final class OpenUserTask {
     }
 
     static Optional<Task> of(DelegateExecution execution) {
-        String activityId = (String) execution.getVariableLocal("userTask");
+        String activityId = (String) execution.getVariableLocal(ProcessVariables.USER_TASK);
         return Optional.ofNullable(execution.getProcessEngineServices().getTaskService().createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(activityId).singleResult());
     }

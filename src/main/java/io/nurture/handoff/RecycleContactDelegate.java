@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.nurture.lifecycle.LifecycleService;
+import io.nurture.process.ProcessVariables;
 
 /**
  * "Recycle contact" in Modeler: back to nurture (the configured recycling stage, LEAD by default) with the configured
@@ -21,7 +22,7 @@ class RecycleContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.recycle(execution.getBusinessKey(), (String) execution.getVariableLocal("reason"),
+        lifecycle.recycle(execution.getBusinessKey(), (String) execution.getVariableLocal(ProcessVariables.REASON),
                 TaskActor.of(execution));
     }
 }

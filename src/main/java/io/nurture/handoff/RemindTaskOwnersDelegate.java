@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import io.nurture.channel.email.StaffMail;
+import io.nurture.process.ProcessVariables;
 
 /**
  * "Remind task owners" in Modeler: e-mails the assignee of the open user task {@code userTask}, or every member of its
@@ -34,8 +35,8 @@ class RemindTaskOwnersDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String template = (String) execution.getVariableLocal("template");
-        String subject = (String) execution.getVariableLocal("subject");
+        String template = (String) execution.getVariableLocal(ProcessVariables.TEMPLATE);
+        String subject = (String) execution.getVariableLocal(ProcessVariables.SUBJECT);
         if (!email.hasTemplate(template)) {
             throw new IllegalArgumentException("No e-mail template '" + template + "' in templates/email/");
         }
@@ -47,7 +48,7 @@ class RemindTaskOwnersDelegate implements JavaDelegate {
         IdentityService identity = execution.getProcessEngineServices().getIdentityService();
         Map<String, Object> model = Map.of("taskName", task.getName(),
                 "dueDate", task.getDueDate() == null ? "" : utc(task),
-                "routingReason", String.valueOf(execution.getVariable("routingReason")));
+                "routingReason", String.valueOf(execution.getVariable(ProcessVariables.ROUTING_REASON)));
         for (String recipient : recipientsOf(task, identity, execution)) {
             String key = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + recipient;
             email.sendOnce(key, execution.getBusinessKey(), recipient, template, subject, model);

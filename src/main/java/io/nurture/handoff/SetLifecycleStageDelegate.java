@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import io.nurture.contact.LifecycleStage;
 import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.LifecycleService;
+import io.nurture.process.ProcessVariables;
 
 /**
  * "Set lifecycle stage" in Modeler: moves the contact (business key) to the input {@code stage}, a name from
@@ -26,9 +27,9 @@ class SetLifecycleStageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object input = execution.getVariableLocal("stage");
+        Object input = execution.getVariableLocal(ProcessVariables.STAGE);
         LifecycleStage stage = funnel.parse(input == null ? null : input.toString());
-        String reason = (String) execution.getVariableLocal("reason");
+        String reason = (String) execution.getVariableLocal(ProcessVariables.REASON);
         lifecycle.moveTo(execution.getBusinessKey(), stage, reason, TaskActor.of(execution));
     }
 }

@@ -1,12 +1,7 @@
 package io.nurture.lifecycle;
 
-import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +9,9 @@ import io.nurture.contact.Contact;
 import io.nurture.contact.ContactRepository;
 import io.nurture.event.ContactEventRecorded;
 import io.nurture.event.EventType;
+import io.nurture.process.ContactProcesses;
+import io.nurture.process.ProcessVariables;
+import io.nurture.process.StartVariables;
 
 /**
  * Customer → evangelist: every new customer enters {@code customer-advocacy} (the NPS survey); an
@@ -28,21 +26,20 @@ class CustomerAdvocacy {
     static final String SCORE_GATEWAY = "Gateway_NpsScore";
     static final String SURVEY_DELAY = "Timer_SurveyDelay";
 
-    private final RuntimeService runtime;
+    private final ContactProcesses processes;
     private final ContactRepository contacts;
     private final Funnel funnel;
 
-    CustomerAdvocacy(RuntimeService runtime, ContactRepository contacts, Funnel funnel) {
-        this.runtime = runtime;
+    CustomerAdvocacy(ContactProcesses processes, ContactRepository contacts, Funnel funnel) {
+        this.processes = processes;
         this.contacts = contacts;
         this.funnel = funnel;
     }
 
     @EventListener
     void onStageChanged(StageChanged change) {
-        if (funnel.plays(change.to(), StageRole.CUSTOMER) && running(change.contactId()).isEmpty()) {
-            runtime.startProcessInstanceByKey(PROCESS_KEY, change.contactId(), contextOf(
-                    contacts.getById(change.contactId())));
+        if (funnel.plays(change.to(), StageRole.CUSTOMER)) {
+            processes.startOnce(PROCESS_KEY, contextOf(contacts.getById(change.contactId())));
         }
     }
 
@@ -56,36 +53,18 @@ class CustomerAdvocacy {
                 customer)).isEmpty()) {
             return; // only customers can promote us; the answer stays in the event history
         }
-        Map<String, Object> answer = Map.of("npsScore", event.properties().get("score"),
-                "npsComment", event.properties().getOrDefault("comment", "").toString());
-        boolean answeredSurvey = !runtime.createMessageCorrelation(ANSWER_MESSAGE)
-                .processInstanceBusinessKey(contact.id()).setVariables(answer).correlateAllWithResult().isEmpty();
-        if (answeredSurvey) {
+        Map<String, Object> answer = Map.of(ProcessVariables.NPS_SCORE, event.properties().get("score"),
+                ProcessVariables.NPS_COMMENT, event.properties().getOrDefault("comment", "").toString());
+        if (processes.correlate(ANSWER_MESSAGE, contact.id(), answer)) {
             return;
         }
         // the customer answered before our survey went out: that survey is no longer needed
-        List<String> waitingForSurvey = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(contact.id()).activityIdIn(SURVEY_DELAY).list().stream()
-                .map(ProcessInstance::getId).toList();
-        if (!waitingForSurvey.isEmpty()) {
-            runtime.deleteProcessInstances(waitingForSurvey, "answered NPS before the survey", true, true);
-        }
-        runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(contact.id())
-                .setVariables(contextOf(contact)).setVariables(answer)
-                .startBeforeActivity(SCORE_GATEWAY).execute();
+        processes.endWaitingAt(PROCESS_KEY, contact.id(), SURVEY_DELAY, "answered NPS before the survey");
+        processes.startBefore(PROCESS_KEY, SCORE_GATEWAY, contextOf(contact).putAll(answer));
     }
 
-    private List<ProcessInstance> running(String contactId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(contactId).list();
-    }
-
-    private static VariableMap contextOf(Contact contact) {
-        return Variables.createVariables()
-                .putValue("contactId", contact.id())
-                .putValue("contactName", contact.fullName())
-                .putValue("contactLabel", contact.label())
-                .putValue("company", contact.company() == null ? "" : contact.company())
-                .putValue("firstName", contact.firstName() == null ? "" : contact.firstName());
+    private static StartVariables contextOf(Contact contact) {
+        return StartVariables.forContact(contact.id()).card(contact.fullName(), contact.label(), contact.company())
+                .firstName(contact.firstName());
     }
 }

@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.nurture.contact.ContactNotFoundException;
+import io.nurture.process.ContactProcesses;
 import io.nurture.reporting.ContactSearch.Match;
 import io.nurture.reporting.ContactTimeline.Entry;
 import io.nurture.reporting.ContactTimeline.ProcessInstance;
@@ -35,13 +34,12 @@ class ContactTimelineQuery {
             ORDER BY updated_at DESC FETCH FIRST %d ROWS ONLY""".formatted(MAX_MATCHES);
 
     private final JdbcClient jdbc;
-    private final HistoryService history;
-
+    private final ContactProcesses processes;
     private final StageSql stageSql;
 
-    ContactTimelineQuery(JdbcClient jdbc, HistoryService history, StageSql stageSql) {
+    ContactTimelineQuery(JdbcClient jdbc, ContactProcesses processes, StageSql stageSql) {
         this.jdbc = jdbc;
-        this.history = history;
+        this.processes = processes;
         this.stageSql = stageSql;
     }
 
@@ -105,20 +103,14 @@ class ContactTimelineQuery {
                         rs.getString("reason")))
                 .list());
         entries.sort(Comparator.comparing(Entry::at).reversed());
-        return new ContactTimeline(contact, processes(contactId), entries);
+        return new ContactTimeline(contact, instancesOf(contactId), entries);
     }
 
-    private List<ProcessInstance> processes(String contactId) {
-        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(contactId)
-                .orderByProcessInstanceStartTime().desc().list().stream()
-                .map(ContactTimelineQuery::instance)
+    private List<ProcessInstance> instancesOf(String contactId) {
+        return processes.history(contactId).stream()
+                .map(i -> new ProcessInstance(i.id(), i.processKey(), i.state(), i.started(), i.ended(),
+                        COCKPIT_INSTANCE + i.id()))
                 .toList();
-    }
-
-    private static ProcessInstance instance(HistoricProcessInstance i) {
-        return new ProcessInstance(i.getId(), i.getProcessDefinitionKey(), i.getState(),
-                i.getStartTime() == null ? null : i.getStartTime().toInstant(),
-                i.getEndTime() == null ? null : i.getEndTime().toInstant(), COCKPIT_INSTANCE + i.getId());
     }
 
     private static Match match(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.nurture.process.ProcessVariables;
+
 /** "Decay scores" in Modeler: one decay run over all contacts; the count lands in the variable {@code decayed}. */
 @Component("decayScores")
 class DecayScoresDelegate implements JavaDelegate {
@@ -16,6 +18,6 @@ class DecayScoresDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("decayed", decay.decayInactiveContacts());
+        execution.setVariable(ProcessVariables.DECAYED, decay.decayInactiveContacts());
     }
 }

@@ -2,7 +2,7 @@
  * Behaviour and fit scores from the marketer's DMN tables, and their decay. Owns {@code score_history}; changes
  * the scores on {@code contact} through the contact module.
  */
-@ApplicationModule(allowedDependencies = { "contact", "event" })
+@ApplicationModule(allowedDependencies = { "contact", "event", "process" })
 package io.nurture.scoring;
 
 import org.springframework.modulith.ApplicationModule;

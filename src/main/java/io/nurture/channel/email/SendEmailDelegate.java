@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.channel.Sender;
 import io.nurture.channel.SendSteps;
+import io.nurture.process.ProcessVariables;
 
 /**
  * "Send e-mail" in Modeler: inputs {@code template} and {@code subject} (optional {@code transactional}), recipient =
@@ -27,10 +28,10 @@ class SendEmailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String template = (String) execution.getVariableLocal("template");
+        String template = (String) execution.getVariableLocal(ProcessVariables.TEMPLATE);
         if (template == null || !email.hasTemplate(template)) {
             throw new IllegalArgumentException("No e-mail template '" + template + "' in templates/email/");
         }
-        sender.send(steps.request(execution, email.name(), template, "subject"));
+        sender.send(steps.request(execution, email.name(), template, ProcessVariables.SUBJECT));
     }
 }

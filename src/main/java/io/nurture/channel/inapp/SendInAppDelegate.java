@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.channel.SendSteps;
 import io.nurture.channel.Sender;
+import io.nurture.process.ProcessVariables;
 
 /** "Send in-app notification" in Modeler: inputs {@code title}, {@code body} and an optional {@code link}. */
 @Component("sendInApp")
@@ -21,9 +22,10 @@ class SendInAppDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.getVariableLocal("title") == null) {
+        if (execution.getVariableLocal(ProcessVariables.TITLE) == null) {
             throw new IllegalArgumentException("In-app step " + execution.getCurrentActivityId() + " has no title");
         }
-        sender.send(steps.request(execution, "inapp", execution.getCurrentActivityId(), "title", "body", "link"));
+        sender.send(steps.request(execution, "inapp", execution.getCurrentActivityId(), ProcessVariables.TITLE,
+                ProcessVariables.BODY, ProcessVariables.LINK));
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.channel.SendSteps;
 import io.nurture.channel.Sender;
+import io.nurture.process.ProcessVariables;
 
 /** "Send SMS" in Modeler: input {@code text}; needs the contact's phone and SMS consent, waits out quiet hours. */
 @Component("sendSms")
@@ -21,9 +22,9 @@ class SendSmsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.getVariableLocal("text") == null) {
+        if (execution.getVariableLocal(ProcessVariables.TEXT) == null) {
             throw new IllegalArgumentException("Send SMS step " + execution.getCurrentActivityId() + " has no text");
         }
-        sender.send(steps.request(execution, "sms", execution.getCurrentActivityId(), "text"));
+        sender.send(steps.request(execution, "sms", execution.getCurrentActivityId(), ProcessVariables.TEXT));
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.channel.SendSteps;
 import io.nurture.channel.Sender;
+import io.nurture.process.ProcessVariables;
 
 /** "Send webhook" in Modeler: inputs {@code endpoint} (a configured name) and {@code event} (what happened). */
 @Component("sendWebhook")
@@ -23,11 +24,11 @@ class SendWebhookDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String endpoint = (String) execution.getVariableLocal("endpoint");
+        String endpoint = (String) execution.getVariableLocal(ProcessVariables.ENDPOINT);
         if (endpoint == null || !webhooks.hasEndpoint(endpoint)) {
             throw new IllegalArgumentException("No webhook endpoint '" + endpoint
                     + "' in nurture.channels.webhook.endpoints");
         }
-        sender.send(steps.request(execution, "webhook", endpoint, "endpoint", "event"));
+        sender.send(steps.request(execution, "webhook", endpoint, ProcessVariables.ENDPOINT, ProcessVariables.EVENT));
     }
 }

@@ -1,0 +1,162 @@
+package io.nurture.process;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything Nurture asks the engine about a contact's process instances (business key = contact id): is one
+ * running, start one once, correlate a message, end them, their history. Runs in the caller's transaction. A
+ * conflict with a job moving the same instance at the same moment (an {@code OptimisticLockingException}) is not
+ * caught here: it rolls the caller's transaction back, which {@link ConcurrentChanges} retries or the API answers
+ * as busy.
+ */
+@Component
+public class ContactProcesses {
+
+    /** One of a contact's instances, running or finished ({@code state} as Cockpit shows it). */
+    public record Instance(String id, String processKey, String state, Instant started, Instant ended) {
+    }
+
+    /** What an erasure removed from the engine, for the audit row. */
+    public record Erased(int processInstances, int operationLogEntries) {
+    }
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+
+    ContactProcesses(RuntimeService runtime, HistoryService history) {
+        this.runtime = runtime;
+        this.history = history;
+    }
+
+    public boolean isRunning(String processKey, String contactId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(contactId).count() > 0;
+    }
+
+    /**
+     * Starts {@code processKey} for the contact unless an instance of it is running; false if one is. Two starts for
+     * the same contact at the same moment must be serialised by the caller (the contact's row lock).
+     */
+    public boolean startOnce(String processKey, StartVariables variables) {
+        if (isRunning(processKey, variables.contactId())) {
+            return false;
+        }
+        runtime.startProcessInstanceByKey(processKey, variables.contactId(), variables.asVariables());
+        return true;
+    }
+
+    /** Starts a new instance right before {@code activityId}, whether or not another one runs. */
+    public void startBefore(String processKey, String activityId, StartVariables variables) {
+        runtime.createProcessInstanceByKey(processKey).businessKey(variables.contactId())
+                .setVariables(variables.asVariables()).startBeforeActivity(activityId).execute();
+    }
+
+    /**
+     * Correlates {@code message} to every instance of the contact waiting for it; false when none waits, which is
+     * not an error: the caller decides what that means.
+     */
+    public boolean correlate(String message, String contactId, Map<String, Object> variables) {
+        return !runtime.createMessageCorrelation(message).processInstanceBusinessKey(contactId)
+                .setVariables(variables).correlateAllWithResult().isEmpty();
+    }
+
+    /** Correlates {@code message} to one instance, if it waits for it. */
+    public boolean correlateToInstance(String message, String processInstanceId) {
+        return !runtime.createMessageCorrelation(message).processInstanceId(processInstanceId)
+                .correlateAllWithResult().isEmpty();
+    }
+
+    /** Correlates {@code message} to each running instance of the contact but {@code exceptInstanceId} (or null). */
+    public void correlateToAllBut(String message, String contactId, String exceptInstanceId) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(contactId)
+                .list()) {
+            if (!instance.getId().equals(exceptInstanceId)) {
+                correlateToInstance(message, instance.getId());
+            }
+        }
+    }
+
+    /** Ends the running instances of these contacts without their listeners (no sends), as externally terminated. */
+    public void endRunning(Collection<String> contactIds, String reason) {
+        end(contactIds.stream()
+                .flatMap(key -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream())
+                .map(ProcessInstance::getId).toList(), reason);
+    }
+
+    /** Ends the contact's instances of {@code processKey} that wait at {@code activityId}, as {@link #endRunning}. */
+    public void endWaitingAt(String processKey, String contactId, String activityId, String reason) {
+        end(runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(contactId).activityIdIn(activityId).list().stream()
+                .map(ProcessInstance::getId).toList(), reason);
+    }
+
+    /** The contact's instances, running and finished, the latest started first. */
+    public List<Instance> history(String contactId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(contactId)
+                .orderByProcessInstanceStartTime().desc().list().stream()
+                .map(i -> new Instance(i.getId(), i.getProcessDefinitionKey(), i.getState(), instant(i.getStartTime()),
+                        instant(i.getEndTime())))
+                .toList();
+    }
+
+    /**
+     * An erasure's part in the engine: ends the contacts' running instances, then deletes every instance whose
+     * business key is one of them, with the instances they called (a call activity need not pass the business key
+     * on), and the user operation log about them (a task an SDR completed, a variable edited in Cockpit), which the
+     * engine keeps apart from an instance's history and does not delete with it.
+     */
+    public Erased erase(Collection<String> contactIds, String reason) {
+        endRunning(contactIds, reason);
+        List<String> instances = withCalledInstances(history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKeyIn(contactIds.toArray(String[]::new)).list());
+        if (!instances.isEmpty()) {
+            history.deleteHistoricProcessInstancesIfExists(instances);
+        }
+        // after the instances, so an entry their deletion may have written goes too
+        List<String> logEntries = instances.stream()
+                .flatMap(id -> history.createUserOperationLogQuery().processInstanceId(id).list().stream())
+                .map(UserOperationLogEntry::getId).distinct().toList();
+        logEntries.forEach(history::deleteUserOperationLogEntry);
+        return new Erased(instances.size(), logEntries.size());
+    }
+
+    private void end(List<String> instanceIds, String reason) {
+        if (!instanceIds.isEmpty()) {
+            runtime.deleteProcessInstances(instanceIds, reason, true, true);
+        }
+    }
+
+    private List<String> withCalledInstances(List<HistoricProcessInstance> roots) {
+        Set<String> all = new LinkedHashSet<>();
+        Deque<String> toVisit = new ArrayDeque<>();
+        roots.forEach(instance -> toVisit.add(instance.getId()));
+        while (!toVisit.isEmpty()) {
+            String id = toVisit.poll();
+            if (all.add(id)) {
+                history.createHistoricProcessInstanceQuery().superProcessInstanceId(id).list()
+                        .forEach(called -> toVisit.add(called.getId()));
+            }
+        }
+        return new ArrayList<>(all);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}
