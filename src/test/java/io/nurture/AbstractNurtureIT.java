@@ -22,9 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,10 +30,8 @@ import io.nurture.NurtureClient.Response;
 
 /**
  * The whole product through HTTP: events in, e-mail out over real SMTP, the hand-off worked through the engine's REST
- * API by the SDR and the sales rep with their own credentials. Run once per database.
+ * API by the SDR and the sales rep with their own credentials. Run once per database, each in a shared context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext // one process engine named 'default' per JVM at a time
 abstract class AbstractNurtureIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

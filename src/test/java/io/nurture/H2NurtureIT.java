@@ -3,35 +3,18 @@ package io.nurture;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
 import io.nurture.channel.email.MailParts;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 /** The integration suite on H2, sending through a real SMTP server (GreenMail) set by {@code spring.mail.*}. */
+@SmtpAppTest
 class H2NurtureIT extends AbstractNurtureIT {
-
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(false);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:nurture-it;DB_CLOSE_DELAY=-1");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-    }
 
     @Override
     List<SentMail> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages())
+        return Arrays.stream(TestSmtp.server().getReceivedMessages())
                 .filter(message -> recipients(message).contains(address))
                 .map(H2NurtureIT::toSentMail)
                 .toList();

@@ -3,29 +3,14 @@ package io.nurture;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 /**
- * The same integration suite on the real PostgreSQL at 127.0.0.1:5432 (database {@code test}, whose public schema it
- * empties first), with the {@code postgres} profile and the built-in SMTP inbox. In CI an unreachable database fails
+ * The same integration suite on the real PostgreSQL at 127.0.0.1:5432 (database {@code test}, whose public schema is
+ * emptied first), with the {@code postgres} profile and the built-in SMTP inbox. In CI an unreachable database fails
  * the build; on a laptop without PostgreSQL the suite is skipped with a message.
  */
-@ActiveProfiles("postgres")
+@InboxAppTest
+@OnPostgres
 class PostgresNurtureIT extends AbstractNurtureIT {
-
-    @BeforeAll
-    static void freshDatabase() {
-        TestPostgres.freshDatabase("the PostgreSQL suite");
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestPostgres.URL);
-        registry.add("nurture.inbox.smtp-port", () -> 0);
-    }
 
     @Override
     List<SentMail> mailsTo(String address) {

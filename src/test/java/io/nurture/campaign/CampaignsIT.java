@@ -25,9 +25,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,13 +37,6 @@ import io.nurture.NurtureClient.Response;
  * The campaigns in the real app: who enters which, how events move them, the daily scans, and that concurrent events
  * change a waiting campaign once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:nurture-campaigns;DB_CLOSE_DELAY=-1", "nurture.demo.enabled=false",
-        // timers are fired at once here, so a week's mails come within seconds
-        "nurture.channels.frequency-cap.max=100",
-        // the shop whose carts the cart reminders link to
-        "nurture.tracking.link-hosts=nurture.example,shop.example" })
-@DirtiesContext
 class CampaignsIT extends AbstractMailingIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -20,13 +20,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.nurture.InboxAppTest;
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
 
@@ -36,13 +35,10 @@ import io.nurture.NurtureClient.Response;
  * row without personal data says who erased and how much; and an address that bounced hard or complained stays
  * suppressed when it comes back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:nurture-erasure;DB_CLOSE_DELAY=-1", "nurture.inbox.smtp-port=0",
-        "nurture.privacy.hash-key=" + ContactErasureIT.HASH_KEY })
-@DirtiesContext
+@InboxAppTest
 class ContactErasureIT {
 
-    static final String HASH_KEY = "erasure-test-hash-key";
+    static final String HASH_KEY = InboxAppTest.PRIVACY_HASH_KEY;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @LocalServerPort

@@ -35,14 +35,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.nurture.JobsOffAppTest;
 import io.nurture.NurtureClient.Response;
 import io.nurture.NurtureClient;
 import io.nurture.channel.TrackingLinks;
@@ -52,11 +51,7 @@ import io.nurture.channel.TrackingLinks;
  * whose detail names what is wrong, and writes nothing: no contact, event, ledger row, send, process instance,
  * variable or decision history. The job executor is off, so nothing else changes the counts while a case runs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:nurture-malformed;DB_CLOSE_DELAY=-1", "nurture.demo.enabled=false",
-        "nurture.inbox.smtp-port=0", "camunda.bpm.job-execution.enabled=false",
-        "nurture.tracking.base-url=http://track.test", "nurture.tracking.link-hosts=nurture.example,*.shop.example" })
-@DirtiesContext
+@JobsOffAppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedInputIT {
 

@@ -25,14 +25,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.nurture.InboxAppTest;
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
 
@@ -41,8 +40,7 @@ import io.nurture.NurtureClient.Response;
  * SLA, recycling, decay, identity merge, evangelists, and many events for one contact at the same moment. Run once
  * per database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nurture.inbox.smtp-port=0")
-@DirtiesContext // one engine per JVM, and PostgreSQL's schema is dropped by the next suite
+@InboxAppTest
 abstract class AbstractLifecycleIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

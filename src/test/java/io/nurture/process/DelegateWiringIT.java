@@ -17,18 +17,16 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
+
+import io.nurture.JobsOffAppTest;
 
 /**
  * Every {@code ${bean}} that a diagram or an element template in {@code processes/} names is a bean of the app and in
  * the engine's bean map, so a marketer's pick in Modeler never ends as "Unknown property used in expression" at run
  * time, while no expression can reach the rest of the application (its data source, the engine's services).
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:nurture-wiring;DB_CLOSE_DELAY=-1",
-        "nurture.inbox.smtp-port=0", "nurture.demo.enabled=false", "camunda.bpm.job-execution.enabled=false" })
-@DirtiesContext
+@JobsOffAppTest
 class DelegateWiringIT {
 
     private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");

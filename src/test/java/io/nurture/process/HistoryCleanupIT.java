@@ -11,19 +11,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.nurture.InboxAppTest;
 import io.nurture.NurtureClient;
 
 /** The engine's history does not grow forever: the cleanup is scheduled in a nightly window and removes what expired. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:nurture-history-cleanup;DB_CLOSE_DELAY=-1", "nurture.inbox.smtp-port=0",
-        "nurture.demo.enabled=false" })
-@DirtiesContext
+@InboxAppTest
 class HistoryCleanupIT {
 
     @LocalServerPort

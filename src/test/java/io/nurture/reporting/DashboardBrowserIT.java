@@ -19,11 +19,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
+import io.nurture.InboxAppTest;
 import io.nurture.NurtureClient;
 
 /**
@@ -31,10 +30,7 @@ import io.nurture.NurtureClient;
  * an SDR qualifies a lead in Tasklist and the contact moves on. Screenshots land in {@code target/screenshots/}. The
  * Tasklist path lives here too so both share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:nurture-browser;DB_CLOSE_DELAY=-1",
-        "nurture.inbox.smtp-port=0" })
-@DirtiesContext
+@InboxAppTest
 class DashboardBrowserIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

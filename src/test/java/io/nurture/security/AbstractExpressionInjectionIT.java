@@ -30,15 +30,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.nurture.InboxAppTest;
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
 
@@ -49,8 +48,7 @@ import io.nurture.NurtureClient.Response;
  * caps. No attack may answer 5xx, and the one that would write (adding {@code sdr} to {@code camunda-admin} through
  * {@code jdbcTemplate}) must leave the membership unchanged. Run once per database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nurture.inbox.smtp-port=0")
-@DirtiesContext // one engine per JVM, and PostgreSQL's schema is dropped by the next suite
+@InboxAppTest
 abstract class AbstractExpressionInjectionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -19,13 +19,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import io.nurture.JobsOffAppTest;
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
 
@@ -33,10 +32,7 @@ import io.nurture.NurtureClient.Response;
  * Every /api endpoint as every demo user, over real HTTP: the groups named in the README may call it, everyone else
  * gets a 403 problem and changes nothing. The expectations are written out here, not read from {@link ApiAccessRules}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:nurture-access;DB_CLOSE_DELAY=-1", "nurture.inbox.smtp-port=0",
-        "camunda.bpm.job-execution.enabled=false" })
-@DirtiesContext
+@JobsOffAppTest
 class ApiAccessIT {
 
     /** Every demo user; each password equals the name. demo is the admin (camunda-admin). */

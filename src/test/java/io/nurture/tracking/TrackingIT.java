@@ -19,9 +19,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -37,10 +35,6 @@ import io.nurture.channel.email.MailParts;
  * The links in a real welcome mail, followed as a mail client and a browser would: opens and clicks become events
  * with their delivery, one-click unsubscribe and bounces end the campaign, and a forged link is a 400.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:nurture-tracking;DB_CLOSE_DELAY=-1", "nurture.demo.enabled=false",
-        "nurture.tracking.base-url=http://track.test", "nurture.tracking.secret=tracking-test-secret" })
-@DirtiesContext
 class TrackingIT extends AbstractMailingIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -11,18 +11,14 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.junit.jupiter.api.Test;
 
+import io.nurture.JobsOffAppTest;
 import io.nurture.NurtureClient;
 
 /** Nurture's own pages and API answer with the hardening headers Camunda's pages send, refusals included. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:nurture-headers;DB_CLOSE_DELAY=-1", "nurture.inbox.smtp-port=0",
-        "camunda.bpm.job-execution.enabled=false" })
-@DirtiesContext
+@JobsOffAppTest
 class SecurityHeadersIT {
 
     @LocalServerPort

@@ -17,12 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.nurture.JobsOffAppTest;
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
 
@@ -31,10 +30,7 @@ import io.nurture.NurtureClient.Response;
  * every malicious file is refused with a 400 that names the element and the rule, and nothing of it is stored; the
  * other teams may not deploy at all.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:nurture-marketer-deployment;DB_CLOSE_DELAY=-1",
-        "nurture.inbox.smtp-port=0", "camunda.bpm.job-execution.enabled=false" })
-@DirtiesContext
+@JobsOffAppTest
 class MarketerDeploymentIT {
 
     @LocalServerPort

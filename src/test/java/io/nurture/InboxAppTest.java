@@ -1,0 +1,30 @@
+package io.nurture;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole app on a random port with its built-in SMTP inbox ({@code /api/inbox}), the job executor running and the
+ * demo users, on an in-memory H2 database. Every suite with this annotation runs in one shared application context, so
+ * each works with contacts of its own and leaves the engine as it found it ({@code @DirtiesContext} would start the
+ * context again for the next suite). {@link OnPostgres} runs a suite in the same way on PostgreSQL.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:nurture-inbox;DB_CLOSE_DELAY=-1",
+        "nurture.inbox.smtp-port=0",
+        "nurture.privacy.hash-key=" + InboxAppTest.PRIVACY_HASH_KEY })
+public @interface InboxAppTest {
+
+    /** What the erasure audit and the suppressed addresses are hashed with here. */
+    String PRIVACY_HASH_KEY = "erasure-test-hash-key";
+}

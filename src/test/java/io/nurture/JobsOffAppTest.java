@@ -1,0 +1,28 @@
+package io.nurture;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole app on a random port with its built-in SMTP inbox and the demo users, but the job executor off: nothing
+ * runs unless a test makes it run, so row counts taken before and after a request hold still. On an in-memory H2
+ * database; every suite with this annotation runs in one shared application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:nurture-jobs-off;DB_CLOSE_DELAY=-1",
+        "nurture.inbox.smtp-port=0",
+        "camunda.bpm.job-execution.enabled=false",
+        // the malformed-input suite signs click links and names an off-list cart host
+        "nurture.tracking.base-url=http://track.test", "nurture.tracking.link-hosts=nurture.example,*.shop.example" })
+public @interface JobsOffAppTest {
+}

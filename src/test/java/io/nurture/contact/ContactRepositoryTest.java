@@ -1,0 +1,111 @@
+package io.nurture.contact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+
+import io.nurture.TablesTest;
+
+/** The {@code contact} table through its one writer, on the migrated schema. */
+@TablesTest
+class ContactRepositoryTest {
+
+    @Autowired
+    ContactRepository contacts;
+
+    @Test
+    void anEmailIsStoredTrimmedInLowerCaseAndFoundWhateverItsCase() {
+        String email = unique("Ada");
+        String id = contacts.create("  " + email.toUpperCase() + " ", LifecycleStage.of("LEAD"));
+
+        Contact contact = contacts.getById(id);
+        assertThat(contact.email()).isEqualTo(email.toLowerCase());
+        assertThat(contact.lifecycleStage()).isEqualTo(LifecycleStage.of("LEAD"));
+        assertThat(contact.lastEngagedAt()).isNotNull();
+        assertThat(contacts.findByEmail(email.toUpperCase())).map(Contact::id).contains(id);
+    }
+
+    @Test
+    void theTableHoldsOneContactPerEmailWhateverItsCase() {
+        String email = unique("case");
+        contacts.create(email, LifecycleStage.of("LEAD"));
+
+        assertThatThrownBy(() -> contacts.create(email.toUpperCase(), LifecycleStage.of("VISITOR")))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void anAnonymousIdBelongsToOneContact() {
+        String visitor = contacts.create(null, LifecycleStage.of("VISITOR"));
+        String other = contacts.create(null, LifecycleStage.of("VISITOR"));
+        String anonymousId = "anon-" + UUID.randomUUID();
+        contacts.linkAnonymousId(visitor, anonymousId);
+
+        assertThat(contacts.findByAnonymousId(anonymousId)).map(Contact::id).contains(visitor);
+        assertThatThrownBy(() -> contacts.linkAnonymousId(other, anonymousId))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void aProfileUpdateFillsWhatItKnowsAndKeepsTheFirstSource() {
+        String id = contacts.create(unique("profile"), LifecycleStage.of("LEAD"));
+        contacts.updateProfile(id, new ContactProfile("Ada", null, "Acme", "software", 250, "DE", "whitepaper", null,
+                true, null, null, null, null));
+
+        contacts.updateProfile(id, new ContactProfile(null, "Lovelace", null, null, null, null, "webinar", null, null,
+                false, 5_000_000L, "postgres,aws", "seed"));
+
+        Contact contact = contacts.getById(id);
+        assertThat(contact.fullName()).isEqualTo("Ada Lovelace");
+        assertThat(contact.label()).isEqualTo("Ada Lovelace (Acme)");
+        assertThat(contact.companySize()).isEqualTo(250);
+        assertThat(contact.source()).isEqualTo("whitepaper");
+        assertThat(contact.consentEmail()).isTrue();
+        assertThat(contact.consentSms()).isFalse();
+        assertThat(contact.revenue()).isEqualTo(5_000_000L);
+        assertThat(contact.techStack()).isEqualTo("postgres,aws");
+    }
+
+    @Test
+    void engagementOnlyMovesForward() {
+        String id = contacts.create(unique("engaged"), LifecycleStage.of("LEAD"));
+        Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+        contacts.markEngaged(id, later);
+
+        contacts.markEngaged(id, later.minusSeconds(7200));
+
+        assertThat(contacts.getById(id).lastEngagedAt()).isEqualTo(later);
+    }
+
+    @Test
+    void anUnsubscribeTakesTheEmailConsentAndAResubscribeGivesItBack() {
+        String id = contacts.create(unique("consent"), LifecycleStage.of("LEAD"));
+
+        contacts.markUnsubscribed(id);
+        assertThat(contacts.getById(id).unsubscribed()).isTrue();
+        assertThat(contacts.getById(id).consentEmail()).isFalse();
+
+        contacts.markResubscribed(id);
+        assertThat(contacts.getById(id).unsubscribed()).isFalse();
+        assertThat(contacts.getById(id).consentEmail()).isTrue();
+    }
+
+    @Test
+    void anUnknownIdIsNotFound() {
+        assertThat(contacts.findById("no-such-contact")).isEmpty();
+        assertThatThrownBy(() -> contacts.getById("no-such-contact")).isInstanceOf(ContactNotFoundException.class)
+                .hasMessageContaining("no-such-contact");
+        assertThatThrownBy(() -> contacts.lockById("no-such-contact")).isInstanceOf(ContactNotFoundException.class);
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+}
