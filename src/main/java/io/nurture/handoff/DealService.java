@@ -1,13 +1,9 @@
 package io.nurture.handoff;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,15 +22,15 @@ class DealService {
     private final ContactRepository contacts;
     private final LifecycleService lifecycle;
     private final RuntimeService runtime;
-    private final JdbcClient jdbc;
+    private final Deals deals;
     private final Funnel funnel;
 
-    DealService(ContactRepository contacts, LifecycleService lifecycle, RuntimeService runtime, JdbcClient jdbc,
+    DealService(ContactRepository contacts, LifecycleService lifecycle, RuntimeService runtime, Deals deals,
             Funnel funnel) {
         this.contacts = contacts;
         this.lifecycle = lifecycle;
         this.runtime = runtime;
-        this.jdbc = jdbc;
+        this.deals = deals;
         this.funnel = funnel;
     }
 
@@ -46,10 +42,7 @@ class DealService {
                     + "; only an " + funnel.stageOf(StageRole.OPPORTUNITY).map(Object::toString)
                             .orElse("opportunity") + " can have its deal closed");
         }
-        jdbc.sql("INSERT INTO deal (id, contact_id, status, amount, closed_at, closed_by) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID().toString(), contactId, won ? "won" : "lost", amount,
-                        Timestamp.from(Instant.now()), actor)
-                .update();
+        deals.record(contactId, won, amount, actor);
         var correlated = runtime.createMessageCorrelation(DEAL_CLOSED_MESSAGE)
                 .processInstanceBusinessKey(contactId)
                 .setVariables(Variables.createVariables()

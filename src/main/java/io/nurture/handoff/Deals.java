@@ -1,0 +1,28 @@
+package io.nurture.handoff;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The closed deals of contacts, one row per close. */
+@Repository
+class Deals {
+
+    private final JdbcClient jdbc;
+
+    Deals(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(String contactId, boolean won, BigDecimal amount, String actor) {
+        jdbc.sql("INSERT INTO deal (id, contact_id, status, amount, closed_at, closed_by) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID().toString(), contactId, won ? "won" : "lost", amount,
+                        Timestamp.from(Instant.now()), actor)
+                .update();
+    }
+
+}
