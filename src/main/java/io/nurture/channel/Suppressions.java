@@ -82,6 +82,15 @@ public class Suppressions {
         return reasons;
     }
 
+    /** Where both contacts are suppressed for the same reason, the survivor keeps its own row. */
+    void reassign(String fromContactId, String toContactId) {
+        jdbc.sql("""
+                UPDATE contact_suppression SET contact_id = ? WHERE contact_id = ?
+                AND reason NOT IN (SELECT reason FROM contact_suppression WHERE contact_id = ?)""")
+                .params(toContactId, fromContactId, toContactId).update();
+        jdbc.sql("DELETE FROM contact_suppression WHERE contact_id = ?").param(fromContactId).update();
+    }
+
     /** Runs before the contact's rows cascade away, so its reasons can still be read. */
     @EventListener
     void keepTheAddressSuppressed(ContactErased erased) {

@@ -68,6 +68,11 @@ public class EventStore {
     public record RecordedEvent(String type, Instant occurredAt, int points) {
     }
 
+    void reassign(String fromContactId, String toContactId) {
+        jdbc.sql("UPDATE contact_event SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId)
+                .update();
+    }
+
     /** Tracking events name the send they came from; the column lets reports join them to deliveries. */
     private static String deliveryIdOf(Map<String, Object> properties) {
         Object deliveryId = properties == null ? null : properties.get("deliveryId");

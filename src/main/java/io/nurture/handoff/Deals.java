@@ -25,4 +25,8 @@ class Deals {
                 .update();
     }
 
+    void reassign(String fromContactId, String toContactId) {
+        jdbc.sql("UPDATE deal SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId).update();
+    }
+
 }

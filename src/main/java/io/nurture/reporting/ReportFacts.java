@@ -1,8 +1,9 @@
 package io.nurture.reporting;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.nurture.contact.ContactsMerged;
 import io.nurture.lifecycle.Funnel;
@@ -51,8 +52,11 @@ public class ReportFacts {
         jdbc.sql(SEND_FACTS).param("qualified", qualifiedStage).update();
     }
 
-    /** One contact's send facts (lifecycle's listener does the moves'): its deliveries were just combined. */
-    @EventListener
+    /**
+     * One contact's send facts (lifecycle's listener does the moves'): its deliveries and ledger were just combined
+     * with another contact's. Before the merge commits, so every module has moved its rows by then.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(ContactsMerged merged) {
         jdbc.sql(SEND_FACTS + " WHERE d.contact_id = :contact").param("qualified", qualifiedStage)
                 .param("contact", merged.survivorId()).update();

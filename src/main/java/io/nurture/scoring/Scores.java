@@ -58,6 +58,11 @@ public class Scores {
                 .list();
     }
 
+    void reassignHistory(String fromContactId, String toContactId) {
+        jdbc.sql("UPDATE score_history SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId)
+                .update();
+    }
+
     private int behaviourOf(String contactId) {
         return jdbc.sql("SELECT behaviour_score FROM contact WHERE id = ?").param(contactId).query(Integer.class)
                 .single();
