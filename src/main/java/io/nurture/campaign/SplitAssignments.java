@@ -41,6 +41,10 @@ class SplitAssignments {
                 .update();
     }
 
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM ab_assignment WHERE contact_id = ?").param(contactId).update();
+    }
+
     /** Goal = the instance passed an end event whose id starts with EndEvent_Goal (Camunda's activity history). */
     List<BranchResult> results(String campaign) {
         return jdbc.sql("""

@@ -166,6 +166,11 @@ public class DeliveryLog {
                 .update();
     }
 
+    /** In the caller's transaction, unlike the writes of a send. */
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM delivery WHERE contact_id = ?").param(contactId).update();
+    }
+
     private void insert(String id, SendRequest request, String recipient, DeliveryStatus status, int attempts,
             String error) {
         jdbc.sql("""

@@ -78,6 +78,10 @@ public class ContactRepository {
                 .params(toContactId, fromContactId).update();
     }
 
+    int deleteAnonymousIds(String contactId) {
+        return jdbc.sql("DELETE FROM contact_anonymous_id WHERE contact_id = ?").param(contactId).update();
+    }
+
     public void setEmail(String contactId, String email) {
         jdbc.sql("UPDATE contact SET email = ?, updated_at = ? WHERE id = ?")
                 .params(normalizeEmail(email), Timestamp.from(Instant.now()), contactId).update();

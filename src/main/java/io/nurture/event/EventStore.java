@@ -73,6 +73,10 @@ public class EventStore {
                 .update();
     }
 
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM contact_event WHERE contact_id = ?").param(contactId).update();
+    }
+
     /** Tracking events name the send they came from; the column lets reports join them to deliveries. */
     private static String deliveryIdOf(Map<String, Object> properties) {
         Object deliveryId = properties == null ? null : properties.get("deliveryId");

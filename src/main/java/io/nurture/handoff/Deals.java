@@ -29,4 +29,7 @@ class Deals {
         jdbc.sql("UPDATE deal SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId).update();
     }
 
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM deal WHERE contact_id = ?").param(contactId).update();
+    }
 }

@@ -59,6 +59,10 @@ class StageLedger {
                 .update();
     }
 
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM stage_transition WHERE contact_id = ?").param(contactId).update();
+    }
+
     private static StageTransition map(ResultSet rs, int row) throws SQLException {
         String from = rs.getString("from_stage");
         return new StageTransition(from == null ? null : LifecycleStage.of(from),

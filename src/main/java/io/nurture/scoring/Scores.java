@@ -63,6 +63,10 @@ public class Scores {
                 .update();
     }
 
+    int deleteHistoryOf(String contactId) {
+        return jdbc.sql("DELETE FROM score_history WHERE contact_id = ?").param(contactId).update();
+    }
+
     private int behaviourOf(String contactId) {
         return jdbc.sql("SELECT behaviour_score FROM contact WHERE id = ?").param(contactId).query(Integer.class)
                 .single();

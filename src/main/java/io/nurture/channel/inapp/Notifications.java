@@ -59,4 +59,8 @@ class Notifications {
                 .update();
     }
 
+    /** In the caller's transaction, unlike adding one. */
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM notification WHERE contact_id = ?").param(contactId).update();
+    }
 }
