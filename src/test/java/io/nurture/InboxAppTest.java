@@ -8,12 +8,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole app on a random port with its built-in SMTP inbox ({@code /api/inbox}), the job executor running and the
  * demo users, on an in-memory H2 database. Every suite with this annotation runs in one shared application context, so
  * each works with contacts of its own and leaves the engine as it found it ({@code @DirtiesContext} would start the
- * context again for the next suite). {@link OnPostgres} runs a suite in the same way on PostgreSQL.
+ * context again for the next suite). {@link OnPostgres} runs a suite in the same way on PostgreSQL. The foreign keys to
+ * {@code contact} run without their cascade ({@link ForeignKeysWithoutCascade}): a module that leaves a contact's rows
+ * behind on a merge or an erasure fails here.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:nurture-inbox;DB_CLOSE_DELAY=-1",
         "nurture.inbox.smtp-port=0",
         "nurture.privacy.hash-key=" + InboxAppTest.PRIVACY_HASH_KEY })
+@Import(ForeignKeysWithoutCascade.class)
 public @interface InboxAppTest {
 
     /** What the erasure audit and the suppressed addresses are hashed with here. */

@@ -63,6 +63,28 @@ class ContactDates {
                 .update();
     }
 
+    /** Where both have a date of the same name, or both fired the same occurrence, the survivor keeps its own. */
+    void reassign(String fromContactId, String toContactId) {
+        jdbc.sql("""
+                UPDATE contact_date SET contact_id = ? WHERE contact_id = ?
+                AND name NOT IN (SELECT name FROM contact_date WHERE contact_id = ?)""")
+                .params(toContactId, fromContactId, toContactId).update();
+        jdbc.sql("""
+                UPDATE date_trigger_fired SET contact_id = ? WHERE contact_id = ?
+                AND (name, occurrence) NOT IN (SELECT name, occurrence FROM date_trigger_fired WHERE contact_id = ?)""")
+                .params(toContactId, fromContactId, toContactId).update();
+        deleteDatesOf(fromContactId);
+        deleteFiredOf(fromContactId);
+    }
+
+    int deleteDatesOf(String contactId) {
+        return jdbc.sql("DELETE FROM contact_date WHERE contact_id = ?").param(contactId).update();
+    }
+
+    int deleteFiredOf(String contactId) {
+        return jdbc.sql("DELETE FROM date_trigger_fired WHERE contact_id = ?").param(contactId).update();
+    }
+
     private static LocalDate parse(String name, Object value) {
         try {
             return LocalDate.parse(String.valueOf(value));

@@ -36,6 +36,15 @@ class SplitAssignments {
                 .update();
     }
 
+    void reassign(String fromContactId, String toContactId) {
+        jdbc.sql("UPDATE ab_assignment SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId)
+                .update();
+    }
+
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM ab_assignment WHERE contact_id = ?").param(contactId).update();
+    }
+
     /** Goal = the instance passed an end event whose id starts with EndEvent_Goal (Camunda's activity history). */
     List<BranchResult> results(String campaign) {
         return jdbc.sql("""

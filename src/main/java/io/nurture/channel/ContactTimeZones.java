@@ -33,6 +33,19 @@ public class ContactTimeZones {
                 .query(String.class).optional().map(ZoneId::of);
     }
 
+    /** The survivor's own time zone wins; the other's goes. */
+    void reassign(String fromContactId, String toContactId) {
+        jdbc.sql("""
+                UPDATE contact_time_zone SET contact_id = ? WHERE contact_id = ?
+                AND NOT EXISTS (SELECT 1 FROM contact_time_zone WHERE contact_id = ?)""")
+                .params(toContactId, fromContactId, toContactId).update();
+        deleteOf(fromContactId);
+    }
+
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM contact_time_zone WHERE contact_id = ?").param(contactId).update();
+    }
+
     private static ZoneId parse(String timeZone) {
         try {
             return ZoneId.of(timeZone);

@@ -160,6 +160,17 @@ public class DeliveryLog {
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
     }
 
+    /** In the caller's transaction, unlike the writes of a send. */
+    void reassign(String fromContactId, String toContactId) {
+        jdbc.sql("UPDATE delivery SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId)
+                .update();
+    }
+
+    /** In the caller's transaction, unlike the writes of a send. */
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM delivery WHERE contact_id = ?").param(contactId).update();
+    }
+
     private void insert(String id, SendRequest request, String recipient, DeliveryStatus status, int attempts,
             String error) {
         jdbc.sql("""

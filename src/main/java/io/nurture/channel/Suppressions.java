@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -82,9 +81,23 @@ public class Suppressions {
         return reasons;
     }
 
-    /** Runs before the contact's rows cascade away, so its reasons can still be read. */
-    @EventListener
-    void keepTheAddressSuppressed(ContactErased erased) {
+    /** Where both contacts are suppressed for the same reason, the survivor keeps its own row. */
+    void reassign(String fromContactId, String toContactId) {
+        jdbc.sql("""
+                UPDATE contact_suppression SET contact_id = ? WHERE contact_id = ?
+                AND reason NOT IN (SELECT reason FROM contact_suppression WHERE contact_id = ?)""")
+                .params(toContactId, fromContactId, toContactId).update();
+        jdbc.sql("DELETE FROM contact_suppression WHERE contact_id = ?").param(fromContactId).update();
+    }
+
+    /** First keeps what follows the address as a keyed hash, then deletes the contact's own reasons. */
+    void erase(ContactErased erased) {
+        keepTheAddressSuppressed(erased);
+        erased.count("suppressions", jdbc.sql("DELETE FROM contact_suppression WHERE contact_id = ?")
+                .param(erased.contactId()).update());
+    }
+
+    private void keepTheAddressSuppressed(ContactErased erased) {
         if (erased.email() == null) {
             return;
         }

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Published inside the erasure's transaction, while the contact's row still exists: each module deletes the rows of
- * the person that it keeps beyond the contact's cascade (or keeps what must outlive them only as a keyed hash) and
- * tells how many, for the audit row.
+ * Published inside the erasure's transaction, while the contact's row still exists: each module deletes its rows of
+ * the person itself (the foreign keys' cascade is only a backstop), or keeps what must outlive them only as a keyed
+ * hash, and tells how many, for the audit row.
  */
 public final class ContactErased {
 

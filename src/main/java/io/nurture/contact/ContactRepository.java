@@ -63,9 +63,23 @@ public class ContactRepository {
         return id;
     }
 
+    /** Merge and erasure only, once every module has moved or deleted its rows of the contact. */
+    void delete(String id) {
+        jdbc.sql("DELETE FROM contact WHERE id = ?").param(id).update();
+    }
+
     public void linkAnonymousId(String contactId, String anonymousId) {
         jdbc.sql("INSERT INTO contact_anonymous_id (anonymous_id, contact_id) VALUES (?, ?)")
                 .params(anonymousId, contactId).update();
+    }
+
+    void reassignAnonymousIds(String fromContactId, String toContactId) {
+        jdbc.sql("UPDATE contact_anonymous_id SET contact_id = ? WHERE contact_id = ?")
+                .params(toContactId, fromContactId).update();
+    }
+
+    int deleteAnonymousIds(String contactId) {
+        return jdbc.sql("DELETE FROM contact_anonymous_id WHERE contact_id = ?").param(contactId).update();
     }
 
     public void setEmail(String contactId, String email) {

@@ -31,4 +31,8 @@ class MergedIds {
         return jdbc.sql("SELECT merged_id FROM contact_merged_id WHERE contact_id = ? ORDER BY merged_at")
                 .param(contactId).query(String.class).list();
     }
+
+    void deleteOf(String contactId) {
+        jdbc.sql("DELETE FROM contact_merged_id WHERE contact_id = ?").param(contactId).update();
+    }
 }

@@ -68,6 +68,15 @@ public class EventStore {
     public record RecordedEvent(String type, Instant occurredAt, int points) {
     }
 
+    void reassign(String fromContactId, String toContactId) {
+        jdbc.sql("UPDATE contact_event SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId)
+                .update();
+    }
+
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM contact_event WHERE contact_id = ?").param(contactId).update();
+    }
+
     /** Tracking events name the send they came from; the column lets reports join them to deliveries. */
     private static String deliveryIdOf(Map<String, Object> properties) {
         Object deliveryId = properties == null ? null : properties.get("deliveryId");

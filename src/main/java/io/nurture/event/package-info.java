@@ -1,8 +1,9 @@
 /**
  * The event store: what a contact did, by {@link io.nurture.event.EventType}. Owns {@code contact_event};
- * {@link io.nurture.event.ContactEventRecorded} is published once an event is stored.
+ * {@link io.nurture.event.ContactEventRecorded} is published once an event is stored. A merged contact's events move
+ * to the survivor, an erased contact's go.
  */
-@ApplicationModule(allowedDependencies = { "web" })
+@ApplicationModule(allowedDependencies = { "contact", "web" })
 package io.nurture.event;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,12 +1,8 @@
 package io.nurture.handoff;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,15 +23,15 @@ class DealService {
     private final ContactRepository contacts;
     private final LifecycleService lifecycle;
     private final ContactProcesses processes;
-    private final JdbcClient jdbc;
+    private final Deals deals;
     private final Funnel funnel;
 
-    DealService(ContactRepository contacts, LifecycleService lifecycle, ContactProcesses processes, JdbcClient jdbc,
+    DealService(ContactRepository contacts, LifecycleService lifecycle, ContactProcesses processes, Deals deals,
             Funnel funnel) {
         this.contacts = contacts;
         this.lifecycle = lifecycle;
         this.processes = processes;
-        this.jdbc = jdbc;
+        this.deals = deals;
         this.funnel = funnel;
     }
 
@@ -47,10 +43,7 @@ class DealService {
                     + "; only an " + funnel.stageOf(StageRole.OPPORTUNITY).map(Object::toString)
                             .orElse("opportunity") + " can have its deal closed");
         }
-        jdbc.sql("INSERT INTO deal (id, contact_id, status, amount, closed_at, closed_by) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID().toString(), contactId, won ? "won" : "lost", amount,
-                        Timestamp.from(Instant.now()), actor)
-                .update();
+        deals.record(contactId, won, amount, actor);
         boolean handedOff = processes.correlate(DEAL_CLOSED_MESSAGE, contactId, Map.of(
                 ProcessVariables.DEAL_STATUS, won ? "won" : "lost",
                 ProcessVariables.DEAL_AMOUNT, amount.doubleValue(),

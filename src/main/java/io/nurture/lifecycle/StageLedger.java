@@ -53,6 +53,16 @@ class StageLedger {
                 .list();
     }
 
+    /** The moved rows keep their report facts; {@link MoveFacts} works them out again for the combined ledger. */
+    void reassign(String fromContactId, String toContactId) {
+        jdbc.sql("UPDATE stage_transition SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId)
+                .update();
+    }
+
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM stage_transition WHERE contact_id = ?").param(contactId).update();
+    }
+
     private static StageTransition map(ResultSet rs, int row) throws SQLException {
         String from = rs.getString("from_stage");
         return new StageTransition(from == null ? null : LifecycleStage.of(from),

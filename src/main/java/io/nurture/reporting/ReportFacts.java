@@ -1,11 +1,13 @@
 package io.nurture.reporting;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.nurture.contact.ContactsMerged;
 import io.nurture.lifecycle.Funnel;
+import io.nurture.lifecycle.MoveFacts;
 import io.nurture.lifecycle.StageRole;
 
 /**
@@ -17,19 +19,6 @@ import io.nurture.lifecycle.StageRole;
  */
 @Component
 public class ReportFacts {
-
-    private static final String LATER_MOVE = """
-            FROM stage_transition n
-            WHERE n.contact_id = t.contact_id AND (n.at > t.at OR (n.at = t.at AND n.id > t.id))""";
-
-    private static final String MOVE_FACTS = """
-            UPDATE stage_transition t SET
-              next_stage = (SELECT n.to_stage %s ORDER BY n.at, n.id FETCH FIRST 1 ROW ONLY),
-              next_at = (SELECT MIN(n.at) %s),
-              previous_entry_at = (SELECT MAX(p.at) FROM stage_transition p
-                                   WHERE p.contact_id = t.contact_id AND p.to_stage = t.to_stage
-                                     AND (p.at < t.at OR (p.at = t.at AND p.id < t.id)))"""
-            .formatted(LATER_MOVE, LATER_MOVE);
 
     private static final String SEND_FACTS = """
             UPDATE delivery d SET
@@ -48,23 +37,27 @@ public class ReportFacts {
                               WHERE s.contact_id = d.contact_id AND s.to_stage = :qualified AND s.at >= d.sent_at)""";
 
     private final JdbcClient jdbc;
+    private final MoveFacts moves;
     private final String qualifiedStage;
 
     public ReportFacts(JdbcClient jdbc, Funnel funnel) {
         this.jdbc = jdbc;
+        this.moves = new MoveFacts(jdbc); // on this JdbcClient: migration V6_1 runs on Flyway's connection
         this.qualifiedStage = funnel.require(StageRole.QUALIFIED).name();
     }
 
     /** All facts from scratch, e.g. after loading rows into the tables by SQL. */
     public void fillAll() {
-        jdbc.sql(MOVE_FACTS).update();
+        moves.fillMoveFacts();
         jdbc.sql(SEND_FACTS).param("qualified", qualifiedStage).update();
     }
 
-    /** One contact's facts: its ledger and deliveries were just combined with another contact's. */
-    @EventListener
+    /**
+     * One contact's send facts (lifecycle's listener does the moves'): its deliveries and ledger were just combined
+     * with another contact's. Before the merge commits, so every module has moved its rows by then.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(ContactsMerged merged) {
-        jdbc.sql(MOVE_FACTS + " WHERE t.contact_id = :contact").param("contact", merged.survivorId()).update();
         jdbc.sql(SEND_FACTS + " WHERE d.contact_id = :contact").param("qualified", qualifiedStage)
                 .param("contact", merged.survivorId()).update();
     }

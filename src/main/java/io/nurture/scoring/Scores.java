@@ -58,6 +58,15 @@ public class Scores {
                 .list();
     }
 
+    void reassignHistory(String fromContactId, String toContactId) {
+        jdbc.sql("UPDATE score_history SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId)
+                .update();
+    }
+
+    int deleteHistoryOf(String contactId) {
+        return jdbc.sql("DELETE FROM score_history WHERE contact_id = ?").param(contactId).update();
+    }
+
     private int behaviourOf(String contactId) {
         return jdbc.sql("SELECT behaviour_score FROM contact WHERE id = ?").param(contactId).query(Integer.class)
                 .single();

@@ -5,7 +5,10 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.contact.ContactsMerged;
 
-/** The survivor of a merge earns the merged contact's behaviour score, as one recorded change. */
+/**
+ * The survivor of a merge takes over the merged contact's score history and earns its behaviour score, as one
+ * recorded change.
+ */
 @Component
 class ScoresOnMerge {
 
@@ -17,6 +20,7 @@ class ScoresOnMerge {
 
     @EventListener
     void on(ContactsMerged merged) {
+        scores.reassignHistory(merged.mergedId(), merged.survivorId());
         String who = merged.merged().email() == null ? "an anonymous visitor" : merged.merged().email();
         scores.addBehaviour(merged.survivorId(), merged.merged().behaviourScore(), ScoreComponent.BEHAVIOUR,
                 "Merged the history of " + who);

@@ -52,4 +52,15 @@ class Notifications {
                 UPDATE notification SET read_at = COALESCE(read_at, ?) WHERE id = ? AND contact_id = ?""")
                 .params(Timestamp.from(Instant.now()), notificationId, contactId).update() == 1;
     }
+
+    /** In the caller's transaction, unlike adding one. */
+    void reassign(String fromContactId, String toContactId) {
+        jdbc.sql("UPDATE notification SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId)
+                .update();
+    }
+
+    /** In the caller's transaction, unlike adding one. */
+    int deleteOf(String contactId) {
+        return jdbc.sql("DELETE FROM notification WHERE contact_id = ?").param(contactId).update();
+    }
 }
