@@ -2,9 +2,12 @@ package io.nurture.reporting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +24,7 @@ import io.nurture.reporting.CampaignReport.Step;
 
 /**
  * Campaign instances come from Camunda's history (ACT_HI_PROCINST, business key = contact id), sends
- * from the delivery log, each with its reactions and conversion as report facts.
+ * from the delivery log, each with its reactions and conversion as report facts ({@link SendFigures}).
  */
 @Repository
 class CampaignQuery {
@@ -60,18 +63,17 @@ class CampaignQuery {
                           WHERE s.contact_id = p.BUSINESS_KEY_ AND s.to_stage = :qualified AND s.at >= p.START_TIME_)
             GROUP BY p.PROC_DEF_KEY_""";
 
-    /**
-     * Per step and branch: the sends of the period, with the reactions and the contacts who entered MQL after a send
-     * read from the send's own report facts (kept by {@link DeliveryFacts}).
-     */
-    private static final String STEPS = """
-            SELECT d.campaign, d.step, d.variant, COUNT(*) AS sent, COUNT(d.opened_at) AS opened,
-                   COUNT(d.clicked_at) AS clicked, COUNT(d.unsubscribed_at) AS unsubscribed,
-                   COUNT(d.bounced_at) AS bounced, SUM(CASE WHEN d.hard_bounced THEN 1 ELSE 0 END) AS hard_bounced,
-                   COUNT(DISTINCT d.contact_id) FILTER (WHERE d.converted_at IS NOT NULL) AS converted
-            FROM delivery d
+    /** Per step and branch: the sends of the period. */
+    private static final String SENDS = """
+            SELECT d.campaign, d.step, d.variant, COUNT(*) AS sent FROM delivery d
             WHERE d.campaign IS NOT NULL AND d.sent_at >= :start AND d.sent_at < :end
             GROUP BY d.campaign, d.step, d.variant""";
+
+    /** Per step and branch: the facts of the period's sends. */
+    private static final String FACTS = """
+            SELECT r.campaign, r.step, r.variant, {factCounts} FROM delivery_report r
+            WHERE r.campaign IS NOT NULL AND r.sent_at >= :start AND r.sent_at < :end
+            GROUP BY r.campaign, r.step, r.variant""".replace("{factCounts}", SendFigures.FACT_COUNTS);
 
     private static final BigDecimal DAYS_PER_MONTH = BigDecimal.valueOf(30);
 
@@ -102,16 +104,18 @@ class CampaignQuery {
                 .query(rs -> {
                     instances.computeIfAbsent(rs.getString("campaign"), c -> new long[6])[5] = rs.getLong("converted");
                 });
-        Map<List<String>, long[]> counts = new TreeMap<>(Comparator.comparing(Object::toString));
-        jdbc.sql(STEPS).param("start", period.start()).param("end", period.end()).query(rs -> {
-            counts.put(Arrays.asList(rs.getString("campaign"), rs.getString("step"), rs.getString("variant")),
-                    new long[] { rs.getLong("sent"), rs.getLong("opened"), rs.getLong("clicked"),
-                            rs.getLong("unsubscribed"), rs.getLong("bounced"), rs.getLong("hard_bounced"),
-                            rs.getLong("converted") });
+        Map<List<String>, SendFigures.Counts> counts = new HashMap<>();
+        jdbc.sql(FACTS).param("start", period.start()).param("end", period.end()).query(rs -> {
+            counts.put(step(rs), SendFigures.Counts.of(0, rs));
+        });
+        jdbc.sql(SENDS).param("start", period.start()).param("end", period.end()).query(rs -> {
+            counts.merge(step(rs), SendFigures.Counts.NONE.withSent(rs.getLong("sent")),
+                    (facts, sends) -> facts.withSent(sends.sent()));
         });
         Map<String, List<Step>> steps = new TreeMap<>();
-        counts.forEach((key, n) -> steps.computeIfAbsent(key.get(0), c -> new ArrayList<>()).add(new Step(key.get(1),
-                key.get(2), new Sends(n[0], n[0] - n[5], n[1], n[2], n[3], n[4]), n[6])));
+        counts.forEach((key, n) -> steps.computeIfAbsent(key.get(0), c -> new ArrayList<>())
+                .add(new Step(key.get(1), key.get(2), new Sends(n.sent(), n.delivered(), n.opened(), n.clicked(),
+                        n.unsubscribed(), n.bounced()), n.converted())));
         TreeSet<String> keys = new TreeSet<>(instances.keySet());
         keys.addAll(steps.keySet());
         keys.removeAll(properties.nonCampaignProcesses());
@@ -120,6 +124,10 @@ class CampaignQuery {
                         steps.getOrDefault(key, List.of()), period))
                 .toList();
         return new CampaignReport(period.from(), period.to(), campaigns);
+    }
+
+    private static List<String> step(ResultSet rs) throws SQLException {
+        return Arrays.asList(rs.getString("campaign"), rs.getString("step"), rs.getString("variant"));
     }
 
     private Campaign campaign(String key, long[] i, List<Step> steps, ReportPeriod period) {

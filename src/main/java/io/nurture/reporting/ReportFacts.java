@@ -5,15 +5,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.nurture.contact.ContactsMerged;
-import io.nurture.lifecycle.Funnel;
-import io.nurture.lifecycle.StageRole;
 
 /**
  * Works out the report facts from the ledger and the tracking events: each move's next move and the contact's
  * previous entry into the same stage, and each send's first reactions and the contact's first entry into the
- * qualified stage (MQL) after it. As things happen the facts are written one by one (the stage ledger writes a move's,
- * {@link DeliveryFacts} a send's reactions and conversion); this fills them in for rows that came another way: older
- * rows (migration V6_1), two contacts merged, or rows loaded straight into the tables.
+ * qualified stage (MQL) after it (what each of those means: {@link SendFigures}). As things happen the facts are
+ * written one by one (the stage ledger writes a move's, {@link DeliveryFacts} a send's reactions and conversion); this
+ * fills them in for rows that came another way: two contacts merged, or rows loaded straight into the tables.
  */
 @Component
 public class ReportFacts {
@@ -31,41 +29,24 @@ public class ReportFacts {
                                      AND (p.at < t.at OR (p.at = t.at AND p.id < t.id)))"""
             .formatted(LATER_MOVE, LATER_MOVE);
 
-    private static final String SEND_FACTS = """
-            UPDATE delivery d SET
-              opened_at = (SELECT MIN(e.occurred_at) FROM contact_event e
-                           WHERE e.delivery_id = d.id AND e.type IN ('email_opened', 'email_clicked')),
-              clicked_at = (SELECT MIN(e.occurred_at) FROM contact_event e
-                            WHERE e.delivery_id = d.id AND e.type = 'email_clicked'),
-              unsubscribed_at = (SELECT MIN(e.occurred_at) FROM contact_event e
-                                 WHERE e.delivery_id = d.id AND e.type = 'unsubscribed'),
-              bounced_at = (SELECT MIN(e.occurred_at) FROM contact_event e
-                            WHERE e.delivery_id = d.id AND e.type = 'email_bounced'),
-              hard_bounced = EXISTS (SELECT 1 FROM contact_event e
-                                     WHERE e.delivery_id = d.id AND e.type = 'email_bounced'
-                                       AND e.properties LIKE '%"bounceType":"hard"%'),
-              converted_at = (SELECT MIN(s.at) FROM stage_transition s
-                              WHERE s.contact_id = d.contact_id AND s.to_stage = :qualified AND s.at >= d.sent_at)""";
-
     private final JdbcClient jdbc;
-    private final String qualifiedStage;
+    private final DeliveryFacts sends;
 
-    public ReportFacts(JdbcClient jdbc, Funnel funnel) {
+    ReportFacts(JdbcClient jdbc, DeliveryFacts sends) {
         this.jdbc = jdbc;
-        this.qualifiedStage = funnel.require(StageRole.QUALIFIED).name();
+        this.sends = sends;
     }
 
     /** All facts from scratch, e.g. after loading rows into the tables by SQL. */
     public void fillAll() {
         jdbc.sql(MOVE_FACTS).update();
-        jdbc.sql(SEND_FACTS).param("qualified", qualifiedStage).update();
+        sends.fillAll();
     }
 
     /** One contact's facts: its ledger and deliveries were just combined with another contact's. */
     @EventListener
     void on(ContactsMerged merged) {
         jdbc.sql(MOVE_FACTS + " WHERE t.contact_id = :contact").param("contact", merged.survivorId()).update();
-        jdbc.sql(SEND_FACTS + " WHERE d.contact_id = :contact").param("qualified", qualifiedStage)
-                .param("contact", merged.survivorId()).update();
+        sends.fillFor(merged.survivorId());
     }
 }
