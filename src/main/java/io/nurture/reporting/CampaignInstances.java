@@ -1,5 +1,6 @@
 package io.nurture.reporting;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.StageRole;
+import io.nurture.reporting.SplitQuery.Branch;
 
 /**
  * The one place the reports read Camunda's history (ACT_HI_PROCINST, business key = contact id), and so the one
@@ -51,6 +53,13 @@ class CampaignInstances {
               AND EXISTS (SELECT 1 FROM stage_transition s
                           WHERE s.contact_id = p.BUSINESS_KEY_ AND s.to_stage = :qualified AND s.at >= p.START_TIME_)
             GROUP BY p.PROC_DEF_KEY_""".replace("{campaignInstance}", CAMPAIGN_INSTANCE);
+
+    /** The instances of each branch of a campaign's A/B splits (campaign's {@code ab_assignment}) that exited on goal. */
+    private static final String GOAL_EXITS_PER_BRANCH = """
+            SELECT a.split_id, a.variant, COUNT(*) AS goal
+            FROM ab_assignment a JOIN ACT_HI_PROCINST p ON p.ID_ = a.process_instance_id
+            WHERE a.campaign = :campaign AND {exitedOnGoal}
+            GROUP BY a.split_id, a.variant""".replace("{exitedOnGoal}", EXITED_ON_GOAL);
 
     /**
      * @param enrolled instances started in the period
@@ -99,6 +108,19 @@ class CampaignInstances {
                             (counts, converted) -> counts.withConverted(converted.convertedToMql()));
                 });
         return campaigns;
+    }
+
+    /** Per branch of the campaign's A/B splits, its instances that exited on goal (so far, whenever they ended). */
+    Map<Branch, Long> goalExitsPerBranch(String campaign) {
+        Map<Branch, Long> exits = new HashMap<>();
+        jdbc.sql(GOAL_EXITS_PER_BRANCH)
+                .param("campaign", campaign)
+                .param("goal", GOAL_END_EVENT_PREFIX + "%")
+                .param("goalSubProcess", GOAL_EVENT_SUB_PROCESS_PREFIX + "%")
+                .query(rs -> {
+                    exits.put(new Branch(rs.getString("split_id"), rs.getString("variant")), rs.getLong("goal"));
+                });
+        return exits;
     }
 
     private List<String> excluded() {
