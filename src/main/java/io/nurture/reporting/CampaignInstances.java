@@ -54,7 +54,7 @@ class CampaignInstances {
                           WHERE s.contact_id = p.BUSINESS_KEY_ AND s.to_stage = :qualified AND s.at >= p.START_TIME_)
             GROUP BY p.PROC_DEF_KEY_""".replace("{campaignInstance}", CAMPAIGN_INSTANCE);
 
-    /** The instances of each branch of a campaign's A/B splits (campaign's {@code ab_assignment}) that exited on goal. */
+    /** The instances of each branch of a campaign's A/B splits (in {@code ab_assignment}) that exited on goal. */
     private static final String GOAL_EXITS_PER_BRANCH = """
             SELECT a.split_id, a.variant, COUNT(*) AS goal
             FROM ab_assignment a JOIN ACT_HI_PROCINST p ON p.ID_ = a.process_instance_id

@@ -70,8 +70,8 @@ class DeliveryFacts {
         jdbc.sql(rowsForSends(sentBefore))
                 .param("at", Timestamp.from(change.at())).param("contact", change.contactId())
                 .update();
-        jdbc.sql("UPDATE delivery_report SET converted_at = :at"
-                + " WHERE converted_at IS NULL AND delivery_id IN (SELECT d.id FROM delivery d WHERE " + sentBefore + ")")
+        jdbc.sql("UPDATE delivery_report SET converted_at = :at WHERE converted_at IS NULL"
+                + " AND delivery_id IN (SELECT d.id FROM delivery d WHERE " + sentBefore + ")")
                 .param("at", Timestamp.from(change.at())).param("contact", change.contactId())
                 .update();
     }
@@ -84,8 +84,9 @@ class DeliveryFacts {
 
     /** The facts of one contact's sends from scratch: its ledger and sends were just combined with another's. */
     void fillFor(String contactId) {
-        jdbc.sql("DELETE FROM delivery_report WHERE delivery_id IN (SELECT d.id FROM delivery d WHERE d.contact_id = ?)")
-                .param(contactId).update();
+        jdbc.sql("""
+                DELETE FROM delivery_report
+                WHERE delivery_id IN (SELECT d.id FROM delivery d WHERE d.contact_id = ?)""").param(contactId).update();
         jdbc.sql(factsFromScratch("d.contact_id = :contact")).param("qualified", qualifiedStage())
                 .param("contact", contactId).update();
     }

@@ -42,8 +42,9 @@ final class SendFigures {
 
         /** SQL: when the send {@code d} first got this reaction, or null. */
         String firstAt() {
-            return "(SELECT MIN(e.occurred_at) FROM contact_event e WHERE e.delivery_id = d.id AND e.type IN ("
-                    + events.stream().map(type -> "'" + type.wireName() + "'").sorted().collect(Collectors.joining(", "))
+            String types = events.stream().map(type -> "'" + type.wireName() + "'").sorted()
+                    .collect(Collectors.joining(", "));
+            return "(SELECT MIN(e.occurred_at) FROM contact_event e WHERE e.delivery_id = d.id AND e.type IN (" + types
                     + "))";
         }
     }

@@ -51,7 +51,8 @@ import io.nurture.reporting.ReportFacts;
  * history and campaign instances in Camunda's history tables), seeded by JDBC batches, then the report facts filled
  * in by {@link ReportFacts#fillAll()}. Each report is timed with Nurture's reporting indexes (V5, V6_2, V8) and, as the
  * baseline in the same run, with those indexes dropped. Prints p50/p95, heap and database size; asserts only that
- * every request succeeded. Runs on the PostgreSQL of {@code -Dnurture.test.postgres.url} (whose public schema it empties), or on H2 with {@code -Dbench.reports.db=h2}:
+ * every request succeeded. Runs on the PostgreSQL of {@code -Dnurture.test.postgres.url} (whose public schema it
+ * empties), or on H2 with {@code -Dbench.reports.db=h2}:
  * {@code ./mvnw verify -Pbench -Dit.test=ReportsBenchmark}.
  */
 @Tag("benchmark")

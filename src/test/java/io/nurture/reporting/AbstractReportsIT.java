@@ -240,7 +240,8 @@ abstract class AbstractReportsIT {
     }
 
     private String splitSend(ProcessInstance instance, String step, String variant, String status, String sentAt) {
-        return data.delivery(instance.getId(), instance.getBusinessKey(), SPLIT_CAMPAIGN, step, variant, status, sentAt);
+        return data.delivery(instance.getId(), instance.getBusinessKey(), SPLIT_CAMPAIGN, step, variant, status,
+                sentAt);
     }
 
     private ProcessInstance start(Journey journey, String at) {
