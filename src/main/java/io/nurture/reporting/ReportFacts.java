@@ -1,55 +1,33 @@
 package io.nurture.reporting;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.nurture.contact.ContactsMerged;
-import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.MoveFacts;
-import io.nurture.lifecycle.StageRole;
 
 /**
- * Works out the report facts from the ledger and the tracking events: each move's next move and the contact's
- * previous entry into the same stage, and each send's first reactions and the contact's first entry into the
- * qualified stage (MQL) after it. As things happen the facts are written one by one (the stage ledger writes a move's,
- * {@link DeliveryFacts} a send's reactions and conversion); this fills them in for rows that came another way: older
- * rows (migration V6_1), two contacts merged, or rows loaded straight into the tables.
+ * Works out the report facts from scratch: each move's next move and the contact's previous entry into the same
+ * stage (lifecycle's {@link MoveFacts}), and each send's first reactions and the contact's first entry into the
+ * qualified stage after it ({@link DeliveryFacts}). As things happen the facts are written one by one; this fills
+ * them in for rows that came another way: two contacts merged, or rows loaded straight into the tables.
  */
 @Component
 public class ReportFacts {
 
-    private static final String SEND_FACTS = """
-            UPDATE delivery d SET
-              opened_at = (SELECT MIN(e.occurred_at) FROM contact_event e
-                           WHERE e.delivery_id = d.id AND e.type IN ('email_opened', 'email_clicked')),
-              clicked_at = (SELECT MIN(e.occurred_at) FROM contact_event e
-                            WHERE e.delivery_id = d.id AND e.type = 'email_clicked'),
-              unsubscribed_at = (SELECT MIN(e.occurred_at) FROM contact_event e
-                                 WHERE e.delivery_id = d.id AND e.type = 'unsubscribed'),
-              bounced_at = (SELECT MIN(e.occurred_at) FROM contact_event e
-                            WHERE e.delivery_id = d.id AND e.type = 'email_bounced'),
-              hard_bounced = EXISTS (SELECT 1 FROM contact_event e
-                                     WHERE e.delivery_id = d.id AND e.type = 'email_bounced'
-                                       AND e.properties LIKE '%"bounceType":"hard"%'),
-              converted_at = (SELECT MIN(s.at) FROM stage_transition s
-                              WHERE s.contact_id = d.contact_id AND s.to_stage = :qualified AND s.at >= d.sent_at)""";
-
-    private final JdbcClient jdbc;
     private final MoveFacts moves;
-    private final String qualifiedStage;
+    private final DeliveryFacts sends;
 
-    public ReportFacts(JdbcClient jdbc, Funnel funnel) {
-        this.jdbc = jdbc;
-        this.moves = new MoveFacts(jdbc); // on this JdbcClient: migration V6_1 runs on Flyway's connection
-        this.qualifiedStage = funnel.require(StageRole.QUALIFIED).name();
+    ReportFacts(MoveFacts moves, DeliveryFacts sends) {
+        this.moves = moves;
+        this.sends = sends;
     }
 
     /** All facts from scratch, e.g. after loading rows into the tables by SQL. */
     public void fillAll() {
         moves.fillMoveFacts();
-        jdbc.sql(SEND_FACTS).param("qualified", qualifiedStage).update();
+        sends.fillAll();
     }
 
     /**
@@ -58,7 +36,6 @@ public class ReportFacts {
      */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(ContactsMerged merged) {
-        jdbc.sql(SEND_FACTS + " WHERE d.contact_id = :contact").param("qualified", qualifiedStage)
-                .param("contact", merged.survivorId()).update();
+        sends.fillFor(merged.survivorId());
     }
 }

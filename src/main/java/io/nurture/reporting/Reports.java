@@ -1,7 +1,11 @@
 package io.nurture.reporting;
 
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.nurture.reporting.SplitQuery.BranchResult;
 
 /** The reports, each read in one read-only transaction so its numbers agree with each other. */
 @Service
@@ -11,15 +15,17 @@ class Reports {
     private final FunnelQuery funnel;
     private final VelocityQuery velocity;
     private final CampaignQuery campaigns;
+    private final SplitQuery splits;
     private final NurtureQuery nurture;
     private final ContactTimelineQuery contacts;
     private final ReportQueryTuning tuning;
 
-    Reports(FunnelQuery funnel, VelocityQuery velocity, CampaignQuery campaigns, NurtureQuery nurture,
-            ContactTimelineQuery contacts, ReportQueryTuning tuning) {
+    Reports(FunnelQuery funnel, VelocityQuery velocity, CampaignQuery campaigns, SplitQuery splits,
+            NurtureQuery nurture, ContactTimelineQuery contacts, ReportQueryTuning tuning) {
         this.funnel = funnel;
         this.velocity = velocity;
         this.campaigns = campaigns;
+        this.splits = splits;
         this.nurture = nurture;
         this.contacts = contacts;
         this.tuning = tuning;
@@ -38,6 +44,11 @@ class Reports {
     CampaignReport campaigns(ReportPeriod period) {
         tuning.apply();
         return campaigns.report(period);
+    }
+
+    List<BranchResult> splits(String campaign) {
+        tuning.apply();
+        return splits.results(campaign);
     }
 
     NurtureReport nurture(ReportPeriod period) {

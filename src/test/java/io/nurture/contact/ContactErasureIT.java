@@ -329,6 +329,21 @@ class ContactErasureIT {
             case "date_trigger_fired" -> jdbc.sql("""
                     INSERT INTO date_trigger_fired (contact_id, name, occurrence, fired_at) VALUES (?, ?, ?, ?)""")
                     .params(contactId, key, Date.valueOf("2025-05-17"), now);
+            case "delivery_report" -> {
+                // facts that reporting works out again from the send and its open when the contacts merge
+                jdbc.sql("""
+                        INSERT INTO delivery (id, idempotency_key, contact_id, channel, template, status, created_at,
+                                              sent_at, campaign, step)
+                        VALUES (?, ?, ?, 'email', 'seed', 'SENT', ?, ?, 'seed', 'Task_Seed')""")
+                        .params(id, "seed-report:" + id, contactId, now, now).update();
+                jdbc.sql("""
+                        INSERT INTO contact_event (id, contact_id, type, occurred_at, received_at, delivery_id)
+                        VALUES (?, ?, 'email_opened', ?, ?, ?)""")
+                        .params(UUID.randomUUID().toString(), contactId, now, now, id).update();
+                yield jdbc.sql("""
+                        INSERT INTO delivery_report (delivery_id, contact_id, campaign, step, sent_at, opened_at)
+                        VALUES (?, ?, 'seed', 'Task_Seed', ?, ?)""").params(id, contactId, now, now);
+            }
             default -> throw new AssertionError("Table " + table + " has a contact_id: seed a row of it here, and let "
                     + "its module move its rows on ContactsMerged and delete them on ContactErased");
         };

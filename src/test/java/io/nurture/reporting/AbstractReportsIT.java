@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,11 +47,15 @@ import io.nurture.reporting.ReportOracle.StageCounts;
         "nurture.demo.enabled=false",
         "nurture.inbox.smtp-port=0",
         "nurture.reporting.campaigns.report-test.per-month=300",
-        "nurture.reporting.campaigns.report-test.per-send=0.5" })
+        "nurture.reporting.campaigns.report-test.per-send=0.5",
+        // the seed's instances ended in 2020: the nightly history cleanup (01:00-05:00) would delete them mid-run
+        "camunda.bpm.generic-properties.properties.history-cleanup-enabled=false" })
 @DirtiesContext
 abstract class AbstractReportsIT {
 
     static final String MARCH = "from=2020-03-01&to=2020-03-31";
+    static final String JANUARY = "from=2020-01-01&to=2020-01-31";
+    static final String SPLIT_CAMPAIGN = "split-report-test";
     static final Instant MARCH_START = Instant.parse("2020-03-01T00:00:00Z");
     static final Instant APRIL_START = Instant.parse("2020-04-01T00:00:00Z");
 
@@ -105,6 +110,7 @@ abstract class AbstractReportsIT {
         data = new ReportDataSet(jdbc);
         data.randomJourneys(80, Instant.parse("2020-02-01T00:00:00Z"), 42);
         seedCampaign();
+        seedSplitCampaign();
         facts.fillAll(); // the seed went straight into the tables
         march = new ReportOracle(data.journeys, MARCH_START, APRIL_START);
     }
@@ -174,6 +180,68 @@ abstract class AbstractReportsIT {
 
         data.score(goalReached.contactId(), "behaviour", 10, 10, "form_submitted", "2020-02-20T10:00:00Z");
         data.score(goalReached.contactId(), "behaviour", 20, 30, "demo_requested", "2020-03-04T10:00:00Z");
+    }
+
+    /**
+     * Campaign 'split-report-test' in January (so the March report does not see it), with an A/B split 'subject' whose
+     * branch mail Task_Intro each instance got, then Task_After outside the split. A1 opened and clicked, then reached
+     * the goal end event; A2 clicked without the pixel ever loading; B1 opened, then left on goal through the event
+     * sub-process; A2 and B2 finished the series; B3's mail failed and B3 was cancelled. All ended in January: a running
+     * instance would put the campaign into every period's report.
+     */
+    private void seedSplitCampaign() {
+        ProcessBuilder process = Bpmn.createExecutableProcess(SPLIT_CAMPAIGN).camundaHistoryTimeToLive(30);
+        process.startEvent("StartEvent_Enrolled").userTask("Task_Wait").exclusiveGateway("Gateway_Goal")
+                .condition("goal", "${goal}").endEvent("EndEvent_GoalClicked")
+                .moveToLastGateway().condition("done", "${!goal}").endEvent("EndEvent_SeriesDone");
+        process.eventSubProcess("SubProcess_GoalMql").startEvent("StartEvent_BecameMql").message("split-report-mql")
+                .endEvent("EndEvent_LeftOnMql");
+        repository.createDeployment().addModelInstance(SPLIT_CAMPAIGN + ".bpmn", process.done()).deploy();
+
+        ProcessInstance a1 = splitInstance("A1", "A", "2020-01-02T09:00:00Z");
+        ProcessInstance a2 = splitInstance("A2", "A", "2020-01-02T09:10:00Z");
+        ProcessInstance b1 = splitInstance("B1", "B", "2020-01-02T09:20:00Z");
+        ProcessInstance b2 = splitInstance("B2", "B", "2020-01-02T09:30:00Z");
+        ProcessInstance b3 = splitInstance("B3", "B", "2020-01-02T09:40:00Z");
+
+        String a1Intro = splitSend(a1, "Task_Intro", "A", "SENT", "2020-01-02T10:00:00Z");
+        data.tracking(a1.getBusinessKey(), a1Intro, "email_opened", null, "2020-01-02T11:00:00Z");
+        data.tracking(a1.getBusinessKey(), a1Intro, "email_clicked", "{\"url\":\"https://x\"}", "2020-01-02T11:01:00Z");
+        String a2Intro = splitSend(a2, "Task_Intro", "A", "SENT", "2020-01-02T10:00:00Z");
+        data.tracking(a2.getBusinessKey(), a2Intro, "email_clicked", "{\"url\":\"https://x\"}", "2020-01-03T08:00:00Z");
+        String b1Intro = splitSend(b1, "Task_Intro", "B", "SENT", "2020-01-02T10:00:00Z");
+        data.tracking(b1.getBusinessKey(), b1Intro, "email_opened", null, "2020-01-02T12:00:00Z");
+        splitSend(b2, "Task_Intro", "B", "SENT", "2020-01-02T10:00:00Z");
+        splitSend(b3, "Task_Intro", "B", "FAILED", null);
+        for (ProcessInstance instance : List.of(a1, a2, b1, b2)) {
+            String after = splitSend(instance, "Task_After", null, "SENT", "2020-01-05T10:00:00Z");
+            data.tracking(instance.getBusinessKey(), after, "email_opened", null, "2020-01-05T11:00:00Z");
+        }
+
+        at("2020-01-06T09:00:00Z");
+        tasks.complete(tasks.createTaskQuery().processInstanceId(a1.getId()).singleResult().getId(),
+                Map.of("goal", true));
+        tasks.complete(tasks.createTaskQuery().processInstanceId(b2.getId()).singleResult().getId(),
+                Map.of("goal", false));
+        tasks.complete(tasks.createTaskQuery().processInstanceId(a2.getId()).singleResult().getId(),
+                Map.of("goal", false));
+        runtime.createMessageCorrelation("split-report-mql").processInstanceId(b1.getId()).correlate();
+        runtime.deleteProcessInstance(b3.getId(), "contact erased");
+        ClockUtil.reset();
+    }
+
+    private ProcessInstance splitInstance(String name, String variant, String at) {
+        Journey contact = data.journey("split" + name, 5, 5, null, LifecycleStage.LEAD, "2020-01-01T10:00:00Z");
+        at(at);
+        ProcessInstance instance = runtime.startProcessInstanceByKey(SPLIT_CAMPAIGN, contact.contactId(),
+                Map.of("contactId", contact.contactId()));
+        data.assignment(instance.getId(), "subject", contact.contactId(), SPLIT_CAMPAIGN, variant, at);
+        return instance;
+    }
+
+    private String splitSend(ProcessInstance instance, String step, String variant, String status, String sentAt) {
+        return data.delivery(instance.getId(), instance.getBusinessKey(), SPLIT_CAMPAIGN, step, variant, status,
+                sentAt);
     }
 
     private ProcessInstance start(Journey journey, String at) {
@@ -294,6 +362,55 @@ abstract class AbstractReportsIT {
         assertThat(drip.get("steps")).extracting(s -> s.get("variant").asText()).containsExactly("A", "B");
         assertSends(drip.get("steps").get(0).get("sends"), 1, 1, 1, 0, 0, 0);
         assertSends(drip.get("steps").get(1).get("sends"), 2, 2, 1, 1, 0, 0);
+    }
+
+    @Test
+    void theSplitReportCountsEachFigureAsTheCampaignReportDoes() {
+        JsonNode campaign = campaign(get("/api/reports/campaigns?" + JANUARY), SPLIT_CAMPAIGN);
+        JsonNode branches = get("/api/campaigns/" + SPLIT_CAMPAIGN + "/splits");
+
+        assertThat(branches).extracting(b -> b.get("splitId").asText() + "/" + b.get("variant").asText())
+                .containsExactly("subject/A", "subject/B");
+        long reachedGoal = 0;
+        for (JsonNode branch : branches) {
+            String variant = branch.get("variant").asText();
+            for (String figure : List.of("sent", "opened", "clicked")) {
+                long inCampaignReport = 0;
+                for (JsonNode step : campaign.get("steps")) {
+                    if (variant.equals(step.path("variant").asText(null))) {
+                        inCampaignReport += step.get("sends").get(figure).asLong();
+                    }
+                }
+                assertThat(branch.get(figure).asLong()).as(variant + " " + figure).isEqualTo(inCampaignReport);
+            }
+            reachedGoal += branch.get("reachedGoal").asLong();
+        }
+        assertThat(reachedGoal).isEqualTo(campaign.get("exitedOnGoal").asLong());
+
+        // A2's click without a pixel open is an open; B1 left on goal through the event sub-process
+        assertBranch(branches.get(0), 2, 2, 2, 2, 1);
+        assertBranch(branches.get(1), 3, 2, 1, 0, 1);
+        assertThat(campaign.get("exitedOnGoal").asLong()).isEqualTo(2);
+        assertThat(campaign.get("completed").asLong()).isEqualTo(2);
+        assertThat(campaign.get("cancelled").asLong()).isEqualTo(1);
+        assertSends(campaign.get("sends"), 8, 8, 7, 2, 0, 0);
+    }
+
+    private static JsonNode campaign(JsonNode report, String key) {
+        for (JsonNode campaign : report.get("campaigns")) {
+            if (campaign.get("campaign").asText().equals(key)) {
+                return campaign;
+            }
+        }
+        throw new AssertionError("No campaign " + key + " in " + report);
+    }
+
+    private static void assertBranch(JsonNode branch, long contacts, long sent, long opened, long clicked,
+            long reachedGoal) {
+        assertThat(List.of(branch.get("contacts").asLong(), branch.get("sent").asLong(),
+                branch.get("opened").asLong(), branch.get("clicked").asLong(), branch.get("reachedGoal").asLong()))
+                .as(branch.get("variant").asText() + ": contacts, sent, opened, clicked, reached goal")
+                .containsExactly(contacts, sent, opened, clicked, reachedGoal);
     }
 
     private static void assertSends(JsonNode sends, long sent, long delivered, long opened, long clicked,
@@ -431,11 +548,11 @@ abstract class AbstractReportsIT {
         facts.fillAll();
         assertThat(factsOf(lead, survivor)).isEqualTo(asWritten);
 
-        Map<String, Object> sent = jdbc.sql("SELECT * FROM delivery WHERE id = ?").param(beforeMql).query().singleRow();
+        Map<String, Object> sent = sendFacts(beforeMql);
         assertThat(instant(sent.get("opened_at"))).isEqualTo(now.minusSeconds(3000));
         assertThat(instant(sent.get("clicked_at"))).isEqualTo(now.minusSeconds(1200));
         assertThat(sent.get("converted_at")).isNotNull();
-        Map<String, Object> later = jdbc.sql("SELECT * FROM delivery WHERE id = ?").param(afterMql).query().singleRow();
+        Map<String, Object> later = sendFacts(afterMql);
         assertThat(later.get("hard_bounced")).isEqualTo(true);
         assertThat(later.get("converted_at")).isNull();
         assertThat(jdbc.sql("SELECT to_stage, next_stage FROM stage_transition WHERE contact_id = ? ORDER BY at, id")
@@ -449,6 +566,11 @@ abstract class AbstractReportsIT {
         }
     }
 
+    /** A send's report facts (reporting's own row for it). */
+    private Map<String, Object> sendFacts(String deliveryId) {
+        return jdbc.sql("SELECT * FROM delivery_report WHERE delivery_id = ?").param(deliveryId).query().singleRow();
+    }
+
     /** The report facts of the contacts' moves and sends, in a stable order. */
     private List<Map<String, Object>> factsOf(String... contactIds) {
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
@@ -457,8 +579,10 @@ abstract class AbstractReportsIT {
                     SELECT id, next_stage, next_at, previous_entry_at FROM stage_transition WHERE contact_id = ? ORDER BY id""")
                     .param(contactId).query().listOfRows());
             rows.addAll(jdbc.sql("""
-                    SELECT id, opened_at, clicked_at, unsubscribed_at, bounced_at, hard_bounced, converted_at
-                    FROM delivery WHERE contact_id = ? ORDER BY id""").param(contactId).query().listOfRows());
+                    SELECT d.id, r.opened_at, r.clicked_at, r.unsubscribed_at, r.bounced_at, r.hard_bounced,
+                           r.converted_at
+                    FROM delivery d LEFT JOIN delivery_report r ON r.delivery_id = d.id
+                    WHERE d.contact_id = ? ORDER BY d.id""").param(contactId).query().listOfRows());
         }
         return rows.stream().map(row -> {
             Map<String, Object> comparable = new java.util.TreeMap<>();

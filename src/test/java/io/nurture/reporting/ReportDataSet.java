@@ -117,16 +117,32 @@ class ReportDataSet {
     }
 
     String delivery(String contactId, String campaign, String step, String variant, String status, String sentAt) {
+        return delivery(null, contactId, campaign, step, variant, status, sentAt);
+    }
+
+    /** A send of a process instance's step, keyed as the channel keys it: instance id, then activity id. */
+    String delivery(String instanceId, String contactId, String campaign, String step, String variant, String status,
+            String sentAt) {
         String id = UUID.randomUUID().toString();
+        String key = instanceId == null ? id : instanceId + ":" + step;
         Timestamp sent = sentAt == null ? null : Timestamp.from(Instant.parse(sentAt));
         jdbc.sql("""
                 INSERT INTO delivery (id, idempotency_key, contact_id, channel, template, recipient, status, attempts,
                                       created_at, sent_at, campaign, step, variant)
                 VALUES (?, ?, ?, 'email', 'tpl', 'x@example.com', ?, 1, ?, ?, ?, ?, ?)""")
-                .params(id, id, contactId, status, sent == null ? Timestamp.from(Instant.parse("2020-03-01T00:00:00Z"))
+                .params(id, key, contactId, status, sent == null ? Timestamp.from(Instant.parse("2020-03-01T00:00:00Z"))
                         : sent, sent, campaign, step, variant)
                 .update();
         return id;
+    }
+
+    /** The A/B split branch an instance took, as the campaign's split step records it. */
+    void assignment(String instanceId, String splitId, String contactId, String campaign, String variant, String at) {
+        jdbc.sql("""
+                INSERT INTO ab_assignment (process_instance_id, split_id, contact_id, campaign, variant, assigned_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(instanceId, splitId, contactId, campaign, variant, Timestamp.from(Instant.parse(at)))
+                .update();
     }
 
     void tracking(String contactId, String deliveryId, String type, String properties, String at) {

@@ -1,4 +1,4 @@
-package io.nurture.campaign;
+package io.nurture.reporting;
 
 import java.util.List;
 
@@ -6,20 +6,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.nurture.campaign.SplitAssignments.BranchResult;
+import io.nurture.reporting.SplitQuery.BranchResult;
 
 /** Per-branch results of a campaign's A/B splits. */
 @RestController
 class SplitReportController {
 
-    private final SplitAssignments assignments;
+    private final Reports reports;
 
-    SplitReportController(SplitAssignments assignments) {
-        this.assignments = assignments;
+    SplitReportController(Reports reports) {
+        this.reports = reports;
     }
 
     @GetMapping("/api/campaigns/{campaign}/splits")
     List<BranchResult> splits(@PathVariable String campaign) {
-        return assignments.results(campaign);
+        return reports.splits(campaign);
     }
 }
