@@ -1,0 +1,158 @@
+package io.nurture.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import io.nurture.contact.ContactProfile;
+import io.nurture.event.EventType;
+import io.nurture.ingestion.EventIngestionService;
+import io.nurture.ingestion.EventIngestionService.IncomingEvent;
+
+/**
+ * The SQL statements one event costs, counted on the calling thread through a counting {@link DataSource} (the job
+ * executor is off, so the engine's background work is not counted): all of them, and those on the {@code contact}
+ * table (reads and writes). Prints the averages per scenario; asserts nothing. Run with {@code ./mvnw verify -Pbench
+ * -Dit.test=IngestionStatementsBenchmark}.
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = { "nurture.inbox.smtp-port=0", "nurture.demo.enabled=false",
+        "camunda.bpm.job-execution.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:statements;DB_CLOSE_DELAY=-1" })
+class IngestionStatementsBenchmark {
+
+    private static final int EVENTS = 50;
+    private static final Pattern CONTACT_TABLE = Pattern.compile("\\bcontact\\b", Pattern.CASE_INSENSITIVE);
+    private static final ThreadLocal<Counts> COUNTING = new ThreadLocal<>();
+
+    @Autowired
+    EventIngestionService ingestion;
+
+    @Test
+    void statementsPerEvent() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        IntConsumer newLead = i -> ingestion.ingest(event(null, EventType.FORM_SUBMITTED, run + "-" + i,
+                new ContactProfile("Bench", null, null, null, null, null, null, null, null, null)), "demo");
+        IntConsumer pageView = i -> ingestion.ingest(event(null, EventType.PAGE_VIEW, run + "-" + i,
+                ContactProfile.EMPTY), "demo");
+        IntConsumer duplicate = i -> ingestion.ingest(event("dup-" + run, EventType.PAGE_VIEW, run + "-0",
+                ContactProfile.EMPTY), "demo");
+        for (int i = 0; i < EVENTS; i++) { // warm-up: the engine caches its definitions
+            ingestion.ingest(event(null, EventType.FORM_SUBMITTED, "warm-" + run + "-" + i, ContactProfile.EMPTY),
+                    "demo");
+        }
+        duplicate.accept(0); // stored once, then counted as a duplicate
+        System.out.println();
+        System.out.printf(Locale.ROOT, "SQL statements per event (average of %d)%n", EVENTS);
+        System.out.printf(Locale.ROOT, "%-34s %7s %14s %15s%n", "scenario", "all", "contact reads",
+                "contact writes");
+        print("new lead (form_submitted)", count(newLead));
+        print("known contact (page_view)", count(pageView));
+        print("duplicate eventId", count(duplicate));
+    }
+
+    private static IncomingEvent event(String eventId, EventType type, String who, ContactProfile profile) {
+        return new IncomingEvent(eventId, type, "stmt-" + who + "@example.com", null, null, Instant.now(), profile,
+                Map.of());
+    }
+
+    private static Counts count(IntConsumer scenario) {
+        Counts counts = new Counts();
+        COUNTING.set(counts);
+        try {
+            for (int i = 0; i < EVENTS; i++) {
+                scenario.accept(i);
+            }
+        } finally {
+            COUNTING.remove();
+        }
+        return counts;
+    }
+
+    private static void print(String scenario, Counts counts) {
+        System.out.printf(Locale.ROOT, "%-34s %7.1f %14.1f %15.1f%n", scenario, counts.all / (double) EVENTS,
+                counts.contactReads / (double) EVENTS, counts.contactWrites / (double) EVENTS);
+    }
+
+    private static final class Counts {
+        long all;
+        long contactReads;
+        long contactWrites;
+
+        void add(String sql) {
+            all++;
+            if (sql != null && CONTACT_TABLE.matcher(sql).find()) {
+                if (sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)) {
+                    contactReads++;
+                } else {
+                    contactWrites++;
+                }
+            }
+        }
+    }
+
+    @TestConfiguration
+    static class CountingDataSource {
+
+        @Bean
+        static BeanPostProcessor countStatements() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource dataSource ? proxy(DataSource.class, dataSource, null) : bean;
+                }
+            };
+        }
+
+        private static <T> T proxy(Class<T> type, Object target, String sql) {
+            InvocationHandler handler = (self, method, args) -> {
+                Object result = invoke(method, target, args);
+                String name = method.getName();
+                if (result instanceof Connection connection) {
+                    return proxy(Connection.class, connection, null);
+                }
+                if (result instanceof Statement statement) {
+                    String prepared = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
+                    Class<? extends Statement> kind = statement instanceof java.sql.CallableStatement
+                            ? java.sql.CallableStatement.class : statement instanceof java.sql.PreparedStatement
+                                    ? java.sql.PreparedStatement.class : Statement.class;
+                    return proxy(kind, statement, prepared);
+                }
+                Counts counts = COUNTING.get();
+                if (counts != null && target instanceof Statement && (name.startsWith("execute")
+                        && !name.equals("executeBatch") || name.equals("addBatch"))) {
+                    counts.add(args != null && args.length > 0 && args[0] instanceof String s ? s : sql);
+                }
+                return result;
+            };
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, handler));
+        }
+
+        private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+}
