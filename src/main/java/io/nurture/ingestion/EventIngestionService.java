@@ -28,7 +28,8 @@ import io.nurture.scoring.EventScoring;
  * One event, one transaction: dedupe, resolve the contact, store, score, move the stage and let the campaigns react.
  * Nothing is half-stored: any failure rolls back the event, the contact and the process instances together. Before
  * that, whichever way the event came in, it is held to the {@link EventLimits} and the property rules. The contact is
- * read once, under its lock; each step hands on what it changed.
+ * read once, under its lock, and each step hands on what it changed; it is read again only after listeners may have
+ * changed it (after a stage move, and for the answer).
  */
 @Service
 public class EventIngestionService {
