@@ -1,5 +1,7 @@
 package io.nurture.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -22,6 +24,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import io.nurture.contact.ContactProfile;
 import io.nurture.event.EventType;
@@ -29,23 +33,30 @@ import io.nurture.ingestion.EventIngestionService;
 import io.nurture.ingestion.EventIngestionService.IncomingEvent;
 
 /**
- * The SQL statements one event costs, counted on the calling thread through a counting {@link DataSource} (the job
- * executor is off, so the engine's background work is not counted): all of them, and those on the {@code contact}
- * table (reads and writes). Prints the averages per scenario; asserts nothing. Run with {@code ./mvnw verify -Pbench
- * -Dit.test=IngestionStatementsBenchmark}.
+ * What one event costs the service itself, called on one thread without HTTP: the SQL statements, counted through a
+ * counting {@link DataSource} (all of them, and the reads and writes of {@code contact}), and the thread's CPU time,
+ * which other work on a shared machine hardly changes. The job executor is off, so the engine's background work is not
+ * counted. Prints the averages per scenario on a new H2 file; asserts nothing. Run with
+ * {@code ./mvnw verify -Pbench -Dit.test=IngestionStatementsBenchmark}.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = { "nurture.inbox.smtp-port=0", "nurture.demo.enabled=false",
-        "camunda.bpm.job-execution.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:statements;DB_CLOSE_DELAY=-1" })
+        "camunda.bpm.job-execution.enabled=false" })
 class IngestionStatementsBenchmark {
 
-    private static final int EVENTS = 50;
+    private static final int EVENTS = Integer.getInteger("bench.events", 300);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Pattern CONTACT_TABLE = Pattern.compile("\\bcontact\\b", Pattern.CASE_INSENSITIVE);
     private static final ThreadLocal<Counts> COUNTING = new ThreadLocal<>();
 
     @Autowired
     EventIngestionService ingestion;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/bench/statements-"
+                + System.currentTimeMillis() + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
 
     @Test
     void statementsPerEvent() {
@@ -56,15 +67,16 @@ class IngestionStatementsBenchmark {
                 ContactProfile.EMPTY), "demo");
         IntConsumer duplicate = i -> ingestion.ingest(event("dup-" + run, EventType.PAGE_VIEW, run + "-0",
                 ContactProfile.EMPTY), "demo");
-        for (int i = 0; i < EVENTS; i++) { // warm-up: the engine caches its definitions
+        for (int i = 0; i < EVENTS; i++) { // warm-up: the engine caches its definitions, the JIT compiles
             ingestion.ingest(event(null, EventType.FORM_SUBMITTED, "warm-" + run + "-" + i, ContactProfile.EMPTY),
                     "demo");
+            ingestion.ingest(event(null, EventType.PAGE_VIEW, "warm-" + run + "-" + i, ContactProfile.EMPTY), "demo");
         }
         duplicate.accept(0); // stored once, then counted as a duplicate
         System.out.println();
-        System.out.printf(Locale.ROOT, "SQL statements per event (average of %d)%n", EVENTS);
-        System.out.printf(Locale.ROOT, "%-34s %7s %14s %15s%n", "scenario", "all", "contact reads",
-                "contact writes");
+        System.out.printf(Locale.ROOT, "Per event, average of %d, one thread, no HTTP%n", EVENTS);
+        System.out.printf(Locale.ROOT, "%-34s %11s %14s %15s %11s%n", "scenario", "statements", "contact reads",
+                "contact writes", "cpu ms");
         print("new lead (form_submitted)", count(newLead));
         print("known contact (page_view)", count(pageView));
         print("duplicate eventId", count(duplicate));
@@ -78,25 +90,29 @@ class IngestionStatementsBenchmark {
     private static Counts count(IntConsumer scenario) {
         Counts counts = new Counts();
         COUNTING.set(counts);
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         try {
             for (int i = 0; i < EVENTS; i++) {
                 scenario.accept(i);
             }
         } finally {
+            counts.cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
             COUNTING.remove();
         }
         return counts;
     }
 
     private static void print(String scenario, Counts counts) {
-        System.out.printf(Locale.ROOT, "%-34s %7.1f %14.1f %15.1f%n", scenario, counts.all / (double) EVENTS,
-                counts.contactReads / (double) EVENTS, counts.contactWrites / (double) EVENTS);
+        System.out.printf(Locale.ROOT, "%-34s %11.1f %14.1f %15.1f %11.2f%n", scenario, counts.all / (double) EVENTS,
+                counts.contactReads / (double) EVENTS, counts.contactWrites / (double) EVENTS,
+                counts.cpuNanos / 1e6 / EVENTS);
     }
 
     private static final class Counts {
         long all;
         long contactReads;
         long contactWrites;
+        long cpuNanos;
 
         void add(String sql) {
             all++;
