@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,7 +88,22 @@ public class ContactRepository {
                 .params(normalizeEmail(email), Timestamp.from(Instant.now()), contactId).update();
     }
 
-    public void updateProfile(String contactId, ContactProfile p) {
+    /**
+     * Writes the profile fields given; {@code locked} is the contact as read under its lock ({@link #lockById}), and
+     * the answer is the contact as now stored, so the caller reads it no more.
+     */
+    public Contact updateProfile(Contact locked, ContactProfile profile) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the timestamp column keeps it
+        updateProfile(locked.id(), profile, now);
+        return locked.withProfile(profile, now);
+    }
+
+    public void updateProfile(String contactId, ContactProfile profile) {
+        updateProfile(contactId, profile, Instant.now());
+    }
+
+    private void updateProfile(String contactId, ContactProfile p, Instant now) {
+        // the same merge as Contact.withProfile: what is given replaces, except the source, which stays the first
         jdbc.sql("""
                 UPDATE contact SET
                   first_name = COALESCE(?, first_name), last_name = COALESCE(?, last_name),
@@ -100,13 +116,40 @@ public class ContactRepository {
                 WHERE id = ?""")
                 .params(p.firstName(), p.lastName(), p.company(), p.industry(), p.companySize(), p.country(),
                         p.source(), p.phone(), p.consentEmail(), p.consentSms(), p.revenue(), p.techStack(),
-                        p.funding(), Timestamp.from(Instant.now()), contactId)
+                        p.funding(), Timestamp.from(now), contactId)
                 .update();
     }
 
     public void setStage(String contactId, LifecycleStage stage) {
         jdbc.sql("UPDATE contact SET lifecycle_stage = ?, updated_at = ? WHERE id = ?")
                 .params(stage.name(), Timestamp.from(Instant.now()), contactId).update();
+    }
+
+    /**
+     * Adds (or, when negative, takes away) behaviour points in one update that never goes below zero, so concurrent
+     * changes all count; the row is locked first, so what was applied is exact.
+     */
+    public ScoreUpdate addBehaviour(String contactId, int delta) {
+        StoredScores before = lockScores(contactId);
+        jdbc.sql("UPDATE contact SET behaviour_score = GREATEST(0, behaviour_score + ?), updated_at = ? WHERE id = ?")
+                .params(delta, Timestamp.from(Instant.now()), contactId).update();
+        int behaviour = Math.max(0, before.behaviour() + delta);
+        return new ScoreUpdate(behaviour - before.behaviour(), behaviour + before.fit());
+    }
+
+    /** Sets the fit score; an unchanged fit is not written (applied 0). */
+    public ScoreUpdate setFit(String contactId, int fit) {
+        StoredScores before = lockScores(contactId);
+        if (before.fit() != fit) {
+            jdbc.sql("UPDATE contact SET fit_score = ?, updated_at = ? WHERE id = ?")
+                    .params(fit, Timestamp.from(Instant.now()), contactId).update();
+        }
+        return new ScoreUpdate(fit - before.fit(), before.behaviour() + fit);
+    }
+
+    /** The decay's marker: it took points off at this time, so it waits a whole inactivity period again. */
+    public void markDecayed(String contactId, Instant at) {
+        jdbc.sql("UPDATE contact SET last_decayed_at = ? WHERE id = ?").params(Timestamp.from(at), contactId).update();
     }
 
     /** Read by the decay: a contact that engaged recently keeps its behaviour score. */
@@ -131,6 +174,14 @@ public class ContactRepository {
     public void markDisqualified(String contactId, String reason) {
         jdbc.sql("UPDATE contact SET disqualified = TRUE, disqualified_reason = ?, updated_at = ? WHERE id = ?")
                 .params(reason, Timestamp.from(Instant.now()), contactId).update();
+    }
+
+    private StoredScores lockScores(String contactId) {
+        return jdbc.sql("SELECT behaviour_score, fit_score FROM contact WHERE id = ? FOR UPDATE").param(contactId)
+                .query((rs, row) -> new StoredScores(rs.getInt("behaviour_score"), rs.getInt("fit_score"))).single();
+    }
+
+    private record StoredScores(int behaviour, int fit) {
     }
 
     private static Contact map(ResultSet rs, int row) throws SQLException {

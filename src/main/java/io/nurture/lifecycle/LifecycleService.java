@@ -47,11 +47,15 @@ public class LifecycleService {
     /** Moves forward only; an event never moves a contact backwards. Returns whether it moved. */
     @Transactional
     public boolean advance(String contactId, LifecycleStage target, String reason, String actor) {
-        Contact contact = contacts.lockById(contactId); // serialises concurrent moves
-        if (!funnel.isBefore(contact.lifecycleStage(), target)) {
+        return advance(contacts.lockById(contactId), target, reason, actor); // the lock serialises concurrent moves
+    }
+
+    /** {@link #advance(String, LifecycleStage, String, String)} for a contact already read under its lock. */
+    boolean advance(Contact locked, LifecycleStage target, String reason, String actor) {
+        if (!funnel.isBefore(locked.lifecycleStage(), target)) {
             return false;
         }
-        return move(contact, target, reason, actor);
+        return move(locked, target, reason, actor);
     }
 
     /** Moves to any stage, backwards too (recycling, a lost deal); no-op when already there. */

@@ -45,14 +45,23 @@ public class ScoreQualification {
                 && funnel.isBefore(contact.lifecycleStage(), funnel.require(StageRole.QUALIFIED));
     }
 
-    public boolean passes(Contact contact) {
+    /**
+     * The one definition of "crossed the MQL threshold": a contact that can still become an MQL passes the table
+     * after a change and did not before it. {@code before} is null for a contact the change created, which has no
+     * score to cross from.
+     */
+    public boolean crossedThreshold(Contact before, Contact after) {
+        return canBecomeMql(after) && passes(after) && (before == null || !passes(before));
+    }
+
+    boolean passes(Contact contact) {
         return rules.qualifies(contact.score(), contact.fitScore());
     }
 
-    /** Moves the contact to the qualified stage, naming the score that made it. */
-    public void qualify(Contact contact, String actor) {
-        lifecycle.advance(contact.id(), funnel.require(StageRole.QUALIFIED), "Score " + contact.score() + " (fit "
-                + contact.fitScore() + ") reached the MQL threshold", actor);
+    /** Moves {@code locked} (read under its lock) to the qualified stage, naming the score that made it. */
+    void qualify(Contact locked, String actor) {
+        lifecycle.advance(locked, funnel.require(StageRole.QUALIFIED), "Score " + locked.score() + " (fit "
+                + locked.fitScore() + ") reached the MQL threshold", actor);
     }
 
     /**
@@ -60,8 +69,7 @@ public class ScoreQualification {
      * running this step, so it is made once the step's transaction has committed, in a transaction of its own.
      */
     public void qualifyOnceCommittedIfCrossed(String contactId, Contact before, String actor) {
-        Contact after = contacts.getById(contactId);
-        if (!canBecomeMql(after) || !passes(after) || passes(before)) {
+        if (!crossedThreshold(before, contacts.getById(contactId))) {
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -9,21 +9,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.nurture.contact.ContactRepository;
+
 /**
  * Fades the behaviour score of contacts who stopped engaging: a fraction off per inactivity period, rounded so that
  * a positive score always loses at least one point and never drops below zero. The engine's clock is used, so process
- * tests can move time.
+ * tests can move time. Which contacts are due is this rule's query; the scores change through the contact module.
  */
 @Service
 public class ScoreDecay {
 
     private final JdbcClient jdbc;
     private final Scores scores;
+    private final ContactRepository contacts;
     private final ScoreDecayProperties properties;
 
-    ScoreDecay(JdbcClient jdbc, Scores scores, ScoreDecayProperties properties) {
+    ScoreDecay(JdbcClient jdbc, Scores scores, ContactRepository contacts, ScoreDecayProperties properties) {
         this.jdbc = jdbc;
         this.scores = scores;
+        this.contacts = contacts;
         this.properties = properties;
     }
 
@@ -49,8 +53,7 @@ public class ScoreDecay {
             int loss = Math.max(1, (int) Math.round(behaviour * properties.fraction()));
             scores.addBehaviour(contactId, -loss, ScoreComponent.DECAY, "No engagement for "
                     + properties.inactivity().toDays() + " days: " + Math.round(properties.fraction() * 100) + "% off");
-            jdbc.sql("UPDATE contact SET last_decayed_at = ? WHERE id = ?").params(Timestamp.from(now), contactId)
-                    .update();
+            contacts.markDecayed(contactId, now);
             decayed++;
         }
         return decayed;

@@ -8,16 +8,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.nurture.contact.ContactRepository;
+import io.nurture.contact.ScoreUpdate;
+
 /**
- * The only writer of a contact's scores: every change is an atomic update (concurrent events all count, the behaviour
- * score never goes below zero) and a {@code score_history} row with what actually changed.
+ * Every change of a contact's scores: the contact module applies it atomically (concurrent events all count, the
+ * behaviour score never goes below zero) and a {@code score_history} row records what actually changed.
  */
 @Service
 public class Scores {
 
+    private final ContactRepository contacts;
     private final JdbcClient jdbc;
 
-    Scores(JdbcClient jdbc) {
+    Scores(ContactRepository contacts, JdbcClient jdbc) {
+        this.contacts = contacts;
         this.jdbc = jdbc;
     }
 
@@ -27,25 +32,15 @@ public class Scores {
         if (delta == 0) {
             return 0;
         }
-        int before = behaviourOf(contactId);
-        jdbc.sql("UPDATE contact SET behaviour_score = GREATEST(0, behaviour_score + ?), updated_at = ? WHERE id = ?")
-                .params(delta, Timestamp.from(Instant.now()), contactId).update();
-        int applied = behaviourOf(contactId) - before;
-        record(contactId, component, applied, reason);
-        return applied;
+        ScoreUpdate update = contacts.addBehaviour(contactId, delta);
+        record(contactId, component, update, reason);
+        return update.applied();
     }
 
     /** Sets the fit score that the profile earns now; a change is recorded, an unchanged fit is not. */
     @Transactional
     public void setFit(String contactId, int fit, String reason) {
-        int before = jdbc.sql("SELECT fit_score FROM contact WHERE id = ?").param(contactId).query(Integer.class)
-                .single();
-        if (before == fit) {
-            return;
-        }
-        jdbc.sql("UPDATE contact SET fit_score = ?, updated_at = ? WHERE id = ?")
-                .params(fit, Timestamp.from(Instant.now()), contactId).update();
-        record(contactId, ScoreComponent.FIT, fit - before, reason);
+        record(contactId, ScoreComponent.FIT, contacts.setFit(contactId, fit), reason);
     }
 
     @Transactional(readOnly = true)
@@ -67,21 +62,15 @@ public class Scores {
         return jdbc.sql("DELETE FROM score_history WHERE contact_id = ?").param(contactId).update();
     }
 
-    private int behaviourOf(String contactId) {
-        return jdbc.sql("SELECT behaviour_score FROM contact WHERE id = ?").param(contactId).query(Integer.class)
-                .single();
-    }
-
-    private void record(String contactId, ScoreComponent component, int delta, String reason) {
-        if (delta == 0) {
+    private void record(String contactId, ScoreComponent component, ScoreUpdate update, String reason) {
+        if (update.applied() == 0) {
             return;
         }
-        int total = jdbc.sql("SELECT behaviour_score + fit_score FROM contact WHERE id = ?").param(contactId)
-                .query(Integer.class).single();
         jdbc.sql("""
                 INSERT INTO score_history (contact_id, component, delta, score_after, reason, at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(contactId, component.wireName(), delta, total, truncate(reason), Timestamp.from(Instant.now()))
+                .params(contactId, component.wireName(), update.applied(), update.scoreAfter(), truncate(reason),
+                        Timestamp.from(Instant.now()))
                 .update();
     }
 

@@ -30,8 +30,9 @@ import io.nurture.NurtureClient.Response;
 
 /**
  * Event ingestion through the real HTTP API, against a baseline in the same run (an authenticated read that costs
- * one query). Prints throughput, latency percentiles and heap; asserts only that every request succeeded. Run with
- * {@code ./mvnw verify -Pbench}.
+ * one query). Prints throughput, latency percentiles, the CPU time per request (this JVM's, client and server: on a
+ * machine shared with other work it varies far less than the wall-clock figures) and heap; asserts only that every
+ * request succeeded. Run with {@code ./mvnw verify -Pbench}.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -88,8 +89,8 @@ class IngestionBenchmark {
         System.out.println();
         System.out.println("Nurture ingestion benchmark: " + REQUESTS + " requests per row, " + THREADS
                 + " client threads, " + Runtime.getRuntime().availableProcessors() + " cores, " + dataSource.getUrl());
-        System.out.printf(Locale.ROOT, "%-46s %10s %9s %9s %9s %9s%n", "scenario", "req/s", "p50 ms", "p95 ms",
-                "p99 ms", "max ms");
+        System.out.printf(Locale.ROOT, "%-46s %10s %9s %9s %9s %9s %11s%n", "scenario", "req/s", "p50 ms", "p95 ms",
+                "p99 ms", "max ms", "cpu ms/req");
         for (Result result : results) {
             System.out.println(result);
         }
@@ -109,6 +110,7 @@ class IngestionBenchmark {
             throws Exception {
         long[] latencies = new long[count];
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
@@ -127,12 +129,18 @@ class IngestionBenchmark {
             future.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMillisPerRequest = (processCpuNanos() - cpuStart) / 1e6 / count;
         pool.shutdown();
         Arrays.sort(latencies);
-        return new Result(name, count / seconds, latencies);
+        return new Result(name, count / seconds, latencies, cpuMillisPerRequest);
     }
 
-    private record Result(String name, double perSecond, long[] sortedNanos) {
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private record Result(String name, double perSecond, long[] sortedNanos, double cpuMillisPerRequest) {
 
         double percentile(double p) {
             return sortedNanos[Math.min(sortedNanos.length - 1, (int) Math.ceil(p * sortedNanos.length) - 1)] / 1e6;
@@ -140,8 +148,9 @@ class IngestionBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-46s %10.0f %9.2f %9.2f %9.2f %9.2f", name, perSecond,
-                    percentile(0.50), percentile(0.95), percentile(0.99), sortedNanos[sortedNanos.length - 1] / 1e6);
+            return String.format(Locale.ROOT, "%-46s %10.0f %9.2f %9.2f %9.2f %9.2f %11.2f", name, perSecond,
+                    percentile(0.50), percentile(0.95), percentile(0.99), sortedNanos[sortedNanos.length - 1] / 1e6,
+                    cpuMillisPerRequest);
         }
     }
 }

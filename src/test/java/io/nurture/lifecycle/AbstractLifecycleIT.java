@@ -28,12 +28,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.nurture.InboxAppTest;
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
+import io.nurture.contact.Contact;
+import io.nurture.contact.ContactProfile;
+import io.nurture.contact.ContactRepository;
+import io.nurture.contact.ScoreUpdate;
 
 /**
  * The lifecycle engine through the HTTP API and the running engine: DMN scores, MQL by score and by routing, the SDR
@@ -62,6 +67,12 @@ abstract class AbstractLifecycleIT {
 
     @Autowired
     RepositoryService repository;
+
+    @Autowired
+    ContactRepository contacts;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     NurtureClient api;
 
@@ -92,6 +103,27 @@ abstract class AbstractLifecycleIT {
                 .formatted(unique("bad")), "integration");
         assertThat(badRevenue.status()).isEqualTo(400);
         assertThat(badRevenue.json().get("detail").asText()).contains("revenue");
+    }
+
+    @Test
+    void theContactModuleAnswersEachChangeAsItStoredIt() {
+        String contactId = event("form_submitted", unique("stored"), """
+                {"firstName": "Sid", "source": "webinar", %s, "consent": {"email": true}}""".formatted(GOOD_FIT))
+                .get("contactId").asText();
+        ContactProfile change = new ContactProfile(null, "Stone", "Acme", null, 40, null, "ads", "+4915112345678",
+                null, false, 5_000_000L, "aws", null);
+
+        transaction.executeWithoutResult(status -> {
+            Contact changed = contacts.updateProfile(contacts.lockById(contactId), change);
+            assertThat(changed).isEqualTo(contacts.getById(contactId));
+            assertThat(changed.source()).as("a contact keeps its first source").isEqualTo("webinar");
+            assertThat(contacts.addBehaviour(contactId, -1000)).as("never below zero")
+                    .isEqualTo(new ScoreUpdate(-changed.behaviourScore(), changed.fitScore()));
+            assertThat(contacts.setFit(contactId, changed.fitScore() + 7))
+                    .isEqualTo(new ScoreUpdate(7, changed.fitScore() + 7));
+            assertThat(contacts.getById(contactId).score()).isEqualTo(changed.fitScore() + 7);
+            status.setRollbackOnly();
+        });
     }
 
     @Test
