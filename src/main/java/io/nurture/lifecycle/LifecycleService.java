@@ -1,7 +1,6 @@
 package io.nurture.lifecycle;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -80,11 +79,6 @@ public class LifecycleService {
         }
         scores.addBehaviour(contactId, -rules.recyclePenalty(), ScoreComponent.PENALTY, "Recycled: " + reason);
         return move(contact, rules.recycleStage(), reason, actor);
-    }
-
-    @Transactional(readOnly = true)
-    public List<StageTransition> history(String contactId) {
-        return ledger.history(contactId);
     }
 
     private boolean move(Contact contact, LifecycleStage target, String reason, String actor) {
