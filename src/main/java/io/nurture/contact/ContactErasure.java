@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nurture.process.ConcurrentChanges;
+import io.nurture.process.ContactProcesses;
 
 /**
  * The right to erasure: every process instance of the contact and of the contacts merged into it, running and
@@ -23,12 +24,12 @@ class ContactErasure {
 
     private final ContactRepository contacts;
     private final MergedIds mergedIds;
-    private final ProcessErasure processes;
+    private final ContactProcesses processes;
     private final ErasureAudit audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    ContactErasure(ContactRepository contacts, MergedIds mergedIds, ProcessErasure processes, ErasureAudit audit,
+    ContactErasure(ContactRepository contacts, MergedIds mergedIds, ContactProcesses processes, ErasureAudit audit,
             ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.contacts = contacts;
         this.mergedIds = mergedIds;
@@ -53,7 +54,9 @@ class ContactErasure {
         ids.addAll(mergedIds.of(contactId));
         ContactErased erased = new ContactErased(contactId, contact.email(), ids);
         erased.count("contacts", ids.size());
-        processes.erase(erased);
+        ContactProcesses.Erased engine = processes.erase(ids, "contact erased");
+        erased.count("processInstances", engine.processInstances());
+        erased.count("operationLogEntries", engine.operationLogEntries());
         events.publishEvent(erased); // before the row goes: listeners still read what they are about to delete
         erased.count("anonymousIds", contacts.deleteAnonymousIds(contactId));
         mergedIds.deleteOf(contactId);

@@ -6,6 +6,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.nurture.process.ContactProcesses;
+
 
 /**
  * Two records turned out to be one person: in one transaction the survivor takes over the other's anonymous ids and
@@ -17,10 +19,10 @@ class ContactMerge {
 
     private final ContactRepository contacts;
     private final MergedIds mergedIds;
-    private final ProcessErasure processes;
+    private final ContactProcesses processes;
     private final ApplicationEventPublisher events;
 
-    ContactMerge(ContactRepository contacts, MergedIds mergedIds, ProcessErasure processes,
+    ContactMerge(ContactRepository contacts, MergedIds mergedIds, ContactProcesses processes,
             ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.mergedIds = mergedIds;
