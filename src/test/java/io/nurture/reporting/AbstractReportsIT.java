@@ -367,6 +367,20 @@ abstract class AbstractReportsIT {
     }
 
     @Test
+    void aCampaignKeyFromAnAttackerIsOnlyEverAKey() {
+        // as a marketer, the lowest role that may read reports; the key reaches SQL only as a bound parameter
+        for (String campaign : List.of("welcome'%20OR%20'1'='1", "welcome%25", "%E2%82%AC" + "x".repeat(200),
+                "drip;DROP%20TABLE%20ab_assignment")) {
+            Response answer = api.get("/api/campaigns/" + campaign + "/splits", "marketer");
+            assertThat(answer.status()).as(campaign).isEqualTo(200);
+            assertThat(answer.json()).as(campaign).isEmpty();
+        }
+        assertThat(api.get("/api/campaigns/" + "x".repeat(20_000) + "/splits", "marketer").status())
+                .as("a key longer than a request line may be").isBetween(400, 499);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ab_assignment").query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void theSplitReportCountsEachFigureAsTheCampaignReportDoes() {
         JsonNode campaign = campaign(get("/api/reports/campaigns?" + JANUARY), SPLIT_CAMPAIGN);
         JsonNode branches = get("/api/campaigns/" + SPLIT_CAMPAIGN + "/splits");
