@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactNotFoundException;
 import io.nurture.contact.ContactRepository;
+import io.nurture.event.EventType;
 import io.nurture.process.ContactProcesses;
 import io.nurture.process.StartVariables;
 
@@ -18,12 +19,26 @@ import io.nurture.process.StartVariables;
 @Service
 public class CampaignEnrolment {
 
+    public static final String EVENT_MESSAGE_PREFIX = "event:";
+
     private final ContactProcesses processes;
     private final ContactRepository contacts;
 
     CampaignEnrolment(ContactProcesses processes, ContactRepository contacts) {
         this.processes = processes;
         this.contacts = contacts;
+    }
+
+    /**
+     * A contact's event as the message {@code event:<type>} ({@code event:trial_started}): a diagram's message start
+     * event with that name starts the campaign for the contact, once while it runs, and a catch or boundary event with
+     * it moves or ends the contact's instance. In the ingesting transaction, the contact locked.
+     */
+    void announce(EventType type, String contactId) {
+        processes.announce(EVENT_MESSAGE_PREFIX + type.wireName(), contactId, () -> {
+            Contact contact = contacts.getById(contactId);
+            return StartVariables.forContact(contact.id()).firstName(contact.firstName());
+        });
     }
 
     /** Returns false when the contact is already in this campaign (or gone). */

@@ -47,28 +47,29 @@ class CampaignReactions {
         if (properties.get("dates") != null) {
             dates.store(contactId, properties.get("dates"));
         }
-        switch (event.type()) {
-            case EMAIL_CLICKED -> {
+        switch (event.type().wireName()) {
+            case "email_clicked" -> {
                 messages.clicked(contactId, properties.get("deliveryId"));
                 messages.send(CampaignMessages.ENGAGED, contactId, Map.of());
             }
-            case EMAIL_OPENED -> messages.send(CampaignMessages.ENGAGED, contactId, Map.of());
-            case UNSUBSCRIBED -> messages.send(CampaignMessages.UNSUBSCRIBED, contactId, Map.of());
-            case EMAIL_BOUNCED -> {
+            case "email_opened" -> messages.send(CampaignMessages.ENGAGED, contactId, Map.of());
+            case "unsubscribed" -> messages.send(CampaignMessages.UNSUBSCRIBED, contactId, Map.of());
+            case "email_bounced" -> {
                 if ("hard".equals(properties.get("bounceType"))) {
                     suppressions.add(contactId, SuppressionReason.HARD_BOUNCE, detail(properties));
                     messages.send(CampaignMessages.HARD_BOUNCED, contactId, Map.of());
                 }
             }
-            case EMAIL_COMPLAINED -> {
+            case "email_complained" -> {
                 suppressions.add(contactId, SuppressionReason.COMPLAINT, detail(properties));
                 messages.suppressed(contactId, null);
             }
-            case CART_ABANDONED -> enrolment.enrol(CART_PROCESS_KEY, contactId, cart.variablesOf(properties));
-            case PURCHASE -> messages.send(CampaignMessages.PURCHASED, contactId, Map.of());
+            case "cart_abandoned" -> enrolment.enrol(CART_PROCESS_KEY, contactId, cart.variablesOf(properties));
+            case "purchase" -> messages.send(CampaignMessages.PURCHASED, contactId, Map.of());
             default -> {
             }
         }
+        enrolment.announce(event.type(), contactId);
     }
 
     private static String detail(Map<String, Object> properties) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 
 import io.nurture.event.EventType;
+import io.nurture.event.EventTypes;
 import io.nurture.ingestion.EventIngestionService.IncomingEvent;
 import io.nurture.security.ApiAuthenticationFilter;
 import io.nurture.web.InvalidInputException;
@@ -20,9 +21,11 @@ import io.nurture.web.InvalidInputException;
 class EventController {
 
     private final EventIngestionService ingestion;
+    private final EventTypes types;
 
-    EventController(EventIngestionService ingestion) {
+    EventController(EventIngestionService ingestion, EventTypes types) {
         this.ingestion = ingestion;
+        this.types = types;
     }
 
     @PostMapping("/api/events")
@@ -32,9 +35,11 @@ class EventController {
         return ingestion.ingest(toIncoming(request), user);
     }
 
-    private static IncomingEvent toIncoming(EventRequest request) {
-        EventType type = EventType.fromWireName(request.type()).orElseThrow(() -> new InvalidInputException(
-                "Unknown event type '" + request.type() + "'; known types: " + EventType.allWireNames()));
+    private IncomingEvent toIncoming(EventRequest request) {
+        EventType type = types.resolve(request.type()).orElseThrow(() -> new InvalidInputException(
+                "type '" + request.type() + "' is not an event type: a name of letters, digits, spaces or _ that starts"
+                        + " with a letter, at most " + EventType.MAX_LENGTH + " characters once written in lower"
+                        + " snake case (e.g. trial_started)"));
         if (!request.hasIdentity()) {
             throw new InvalidInputException("An event needs an 'email', an 'anonymousId' or a 'contactId'");
         }

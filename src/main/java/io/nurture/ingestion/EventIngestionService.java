@@ -83,9 +83,9 @@ public class EventIngestionService {
         int points = scoring.pointsFor(before.id(), event.type(), event.properties());
         events.append(event.eventId(), before.id(), event.type(), event.occurredAt(), points, event.properties());
         Contact scored = scoring.score(profiled, event.type(), points, event.occurredAt());
-        if (event.type() == EventType.UNSUBSCRIBED) {
+        if (EventType.UNSUBSCRIBED.equals(event.type())) {
             contacts.markUnsubscribed(before.id());
-        } else if (event.type() == EventType.RESUBSCRIBED) {
+        } else if (EventType.RESUBSCRIBED.equals(event.type())) {
             contacts.markResubscribed(before.id());
         }
         // stage moves last: the campaigns they start see the stored event and score

@@ -25,7 +25,7 @@ final class EventPropertyCheck {
 
     static void check(EventType type, Map<String, Object> properties) {
         Map<String, Object> given = properties == null ? Map.of() : properties;
-        if (type == EventType.NPS_SUBMITTED) {
+        if (EventType.NPS_SUBMITTED.equals(type)) {
             if (!(given.get("score") instanceof Integer value) || value < 0 || value > 10) {
                 throw new InvalidInputException("nps_submitted needs properties.score, a whole number from 0 to 10");
             }

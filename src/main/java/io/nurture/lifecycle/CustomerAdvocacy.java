@@ -45,7 +45,7 @@ class CustomerAdvocacy {
 
     @EventListener
     void onEvent(ContactEventRecorded event) {
-        if (event.type() != EventType.NPS_SUBMITTED) {
+        if (!EventType.NPS_SUBMITTED.equals(event.type())) {
             return;
         }
         Contact contact = contacts.getById(event.contactId());

@@ -1,7 +1,7 @@
 package io.nurture.lifecycle;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +19,7 @@ import io.nurture.event.EventType;
 public class StageRules {
 
     private final Funnel funnel;
-    private final Map<EventType, Target> targets = new EnumMap<>(EventType.class);
+    private final Map<EventType, Target> targets = new HashMap<>();
     private final LifecycleStage recycleStage;
     private final int recyclePenalty;
 
@@ -79,8 +79,8 @@ public class StageRules {
         for (String name : rule.events()) {
             Optional<EventType> type = EventType.fromWireName(name);
             if (type.isEmpty()) {
-                problems.add(where + ".events: unknown event type '" + name + "'; known types: "
-                        + EventType.allWireNames());
+                problems.add(where + ".events: '" + name + "' is not an event type in lower snake case (e.g. "
+                        + "trial_started; built in: " + EventType.allWireNames() + ")");
             } else if (targets.containsKey(type.get())) {
                 problems.add(where + ".events: '" + name + "' already has a rule");
             } else if (to != null) {

@@ -10,11 +10,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -38,10 +42,12 @@ public class ContactProcesses {
 
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final RepositoryService repository;
 
-    ContactProcesses(RuntimeService runtime, HistoryService history) {
+    ContactProcesses(RuntimeService runtime, HistoryService history, RepositoryService repository) {
         this.runtime = runtime;
         this.history = history;
+        this.repository = repository;
     }
 
     public boolean isRunning(String processKey, String contactId) {
@@ -74,6 +80,34 @@ public class ContactProcesses {
     public boolean correlate(String message, String contactId, Map<String, Object> variables) {
         return !runtime.createMessageCorrelation(message).processInstanceBusinessKey(contactId)
                 .setVariables(variables).correlateAllWithResult().isEmpty();
+    }
+
+    /**
+     * A message a diagram may listen for by its name alone (a contact's event, {@code event:trial_started}): moves
+     * each of the contact's instances waiting for it, then starts each campaign whose start event listens for it,
+     * unless the contact is in that campaign already (started with the {@code starting} variables). One indexed query
+     * when no diagram uses the name. Returns how many instances it moved or started.
+     */
+    public int announce(String message, String contactId, Supplier<StartVariables> starting) {
+        if (runtime.createEventSubscriptionQuery().eventType("message").eventName(message).count() == 0) {
+            return 0;
+        }
+        int reached = 0;
+        for (Execution waiting : runtime.createExecutionQuery().processInstanceBusinessKey(contactId)
+                .messageEventSubscriptionName(message).list()) {
+            runtime.messageEventReceived(message, waiting.getId());
+            reached++;
+        }
+        for (ProcessDefinition campaign : repository.createProcessDefinitionQuery()
+                .messageEventSubscriptionName(message).list()) {
+            if (!isRunning(campaign.getKey(), contactId)) {
+                runtime.createMessageCorrelation(message).processDefinitionId(campaign.getId())
+                        .processInstanceBusinessKey(contactId).setVariables(starting.get().asVariables())
+                        .correlateStartMessage();
+                reached++;
+            }
+        }
+        return reached;
     }
 
     /** Correlates {@code message} to one instance, if it waits for it. */

@@ -51,7 +51,7 @@ final class SendFigures {
 
     /** A bounce is hard when the provider says so; a hard-bounced send counts as sent but not as delivered. */
     static boolean isHardBounce(EventType type, Map<String, Object> properties) {
-        return type == EventType.EMAIL_BOUNCED && properties != null && "hard".equals(properties.get("bounceType"));
+        return EventType.EMAIL_BOUNCED.equals(type) && properties != null && "hard".equals(properties.get("bounceType"));
     }
 
     /** SQL: whether the send {@code d} bounced hard. */

@@ -38,7 +38,7 @@ public class EventScoring {
         if (type.changesConsentOnly()) {
             return 0;
         }
-        long visitsBefore = type == EventType.PAGE_VIEW ? events.count(contactId, EventType.PAGE_VIEW) : 0;
+        long visitsBefore = EventType.PAGE_VIEW.equals(type) ? events.count(contactId, EventType.PAGE_VIEW) : 0;
         return behaviour.pointsFor(type, properties, visitsBefore);
     }
 

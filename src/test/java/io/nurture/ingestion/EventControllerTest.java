@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -30,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.nurture.contact.LifecycleStage;
 import io.nurture.event.EventType;
+import io.nurture.event.EventTypes;
 import io.nurture.ingestion.EventIngestionService.IncomingEvent;
 import io.nurture.security.ApiUsers;
 import io.nurture.web.ApiWebTest;
@@ -39,6 +41,7 @@ import io.nurture.web.ApiWebTest;
  * against the real engine, with the rows they must not write, are {@link MalformedInputIT}'s.
  */
 @ApiWebTest(EventController.class)
+@Import(EventTypes.class)
 class EventControllerTest {
 
     private static final String EMAIL = "\"email\": \"fuzz@example.com\"";
@@ -91,8 +94,10 @@ class EventControllerTest {
                 Arguments.of("unknown field", "{\"type\": \"page_view\", " + EMAIL + ", \"propertes\": {}}", 400,
                         "Unknown field 'propertes'"),
                 Arguments.of("no type", "{" + EMAIL + "}", 400, "type must not be blank"),
-                Arguments.of("unknown type", "{\"type\": \"teleported\", " + EMAIL + "}", 400,
-                        "Unknown event type 'teleported'"),
+                Arguments.of("a type that is no name", "{\"type\": \"--\", " + EMAIL + "}", 400,
+                        "type '--' is not an event type"),
+                Arguments.of("a type starting with a digit", "{\"type\": \"1st visit\", " + EMAIL + "}", 400,
+                        "type '1st visit' is not an event type"),
                 Arguments.of("type a number", "{\"type\": 5, " + EMAIL + "}", 400, "type must be a string"),
                 Arguments.of("no identity", "{\"type\": \"page_view\"}", 400, "needs an 'email'"),
                 Arguments.of("not an e-mail", "{\"type\": \"form_submitted\", \"email\": \"not-an-email\"}", 400,

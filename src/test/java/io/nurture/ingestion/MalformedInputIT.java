@@ -158,8 +158,8 @@ class MalformedInputIT {
         // type
         cases.add(raw("no type", "{" + email + "}", 400, "type must not be blank"));
         cases.add(event("blank type", "", email, null, "type must not be blank"));
-        cases.add(event("unknown event type", "teleported", email, null, "Unknown event type 'teleported'"));
-        cases.add(event("type in the wrong case", "PAGE_VIEW", email, null, "Unknown event type 'PAGE_VIEW'"));
+        cases.add(event("a type with no letter", "--", email, null, "type '--' is not an event type"));
+        cases.add(event("a type starting with a digit", "404 seen", email, null, "type '404 seen' is not an event type"));
         cases.add(event("type too long", "page_view_" + "x".repeat(40), email, null, "type size must be"));
         cases.add(typed("type a number", "\"type\": 5, " + email, "type must be a string"));
         cases.add(typed("type a list", "\"type\": [\"page_view\"], " + email, "type must be a string"));

@@ -149,8 +149,8 @@ class StageRulesConfigurationTest {
 
     @Test
     void badRulesAreRefused() {
-        assertFailsWith("rules[0].events: unknown event type 'signed_contract'",
-                "nurture.lifecycle.rules[0].to=CUSTOMER", "nurture.lifecycle.rules[0].events=signed_contract");
+        assertFailsWith("rules[0].events: 'Signed Contract' is not an event type in lower snake case",
+                "nurture.lifecycle.rules[0].to=CUSTOMER", "nurture.lifecycle.rules[0].events=Signed Contract");
         assertFailsWith("rules[0]: MQL (the qualified stage) comes from the decision tables",
                 "nurture.lifecycle.rules[0].to=MQL", "nurture.lifecycle.rules[0].events=demo_requested");
         assertFailsWith("rules[0].to: 'EVANGELIST' is not one of the configured stages",
