@@ -108,6 +108,41 @@ class SegmentNodeClientIT extends AbstractSegmentClientsIT {
     }
 
     @Test
+    void anAliasJoinsAVisitorsAnonymousHistoryToTheKnownUser() {
+        String anonymousId = "anon-" + UUID.randomUUID();
+        String userId = "user-" + UUID.randomUUID();
+        String email = newEmail("barbara");
+        AnalyticsNodeSender.to(appUrl(), SERVER_WRITE_KEY)
+                .page(Map.of("anonymousId", anonymousId, "name", "Docs", "properties", Map.of("path", "/docs")))
+                .identify(Map.of("userId", userId, "traits", Map.of("email", email)))
+                .send().delivered();
+        assertThat(eventsOf(theContactWith(email))).extracting(event -> event.get("title").asText())
+                .doesNotContain("page_view");
+
+        AnalyticsNodeSender.to(appUrl(), SERVER_WRITE_KEY)
+                .alias(Map.of("previousId", anonymousId, "userId", userId))
+                .send().delivered();
+
+        assertThat(eventsOf(theContactWith(email))).filteredOn(event -> event.get("title").asText().equals("page_view"))
+                .singleElement().satisfies(view -> assertThat(view.get("detail").asText()).startsWith("/docs"));
+    }
+
+    @Test
+    void aBatchWithAnEventTheSiteMayNotSendStoresTheOthers() {
+        String userId = "user-" + UUID.randomUUID();
+        String email = newEmail("frances");
+
+        AnalyticsNodeSender.to(appUrl(), SERVER_WRITE_KEY)
+                .identify(Map.of("userId", userId, "traits", Map.of("email", email)))
+                .track(Map.of("userId", userId, "event", "Email Opened", "properties", Map.of("deliveryId", "forged")))
+                .track(Map.of("userId", userId, "event", "Webinar Attended", "properties", Map.of("minutes", 45)))
+                .send().delivered();
+
+        assertThat(eventsOf(theContactWith(email))).extracting(event -> event.get("title").asText())
+                .contains("webinar_attended").doesNotContain("email_opened");
+    }
+
+    @Test
     void aWrongWriteKeyIsRefusedNothingIsStoredAndTheClientSaysSo() {
         String email = newEmail("mallory");
 
