@@ -2,7 +2,6 @@ package io.nurture.segment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,21 +70,24 @@ final class AnalyticsNodeSender {
 
     Sent send() {
         try {
+            Path out = Files.createTempFile("analytics-node-", ".json");
             Path log = Files.createTempFile("analytics-node-", ".log");
             Process node = new ProcessBuilder("node", SegmentClients.NODE_SENDER.toString(), host, writeKey,
                     String.valueOf(maxRetries))
                     .directory(SegmentClients.FOLDER.toFile())
+                    .redirectOutput(out.toFile())
                     .redirectError(log.toFile())
                     .start();
             try (var stdin = node.getOutputStream()) {
                 stdin.write(JSON.writeValueAsBytes(calls));
             }
-            String stdout = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!node.waitFor(GIVE_UP_MINUTES, TimeUnit.MINUTES)) {
                 node.destroyForcibly();
                 throw new IllegalStateException("analytics-node did not finish: " + Files.readString(log));
             }
+            String stdout = Files.readString(out);
             String stderr = Files.readString(log);
+            Files.delete(out);
             Files.delete(log);
             List<String> messageIds = new ArrayList<>();
             if (!stdout.isBlank()) {
