@@ -2,10 +2,13 @@ package io.nurture.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,33 @@ class AnalyticsJsBrowserIT extends AbstractSegmentClientsIT {
         assertThat(events).extracting(event -> event.get("title").asText()).contains("trial_started");
         // a first view of /pricing (10) and the trial (20, behaviour-score.dmn)
         assertThat(contact.get("behaviourScore").asInt()).isEqualTo(pointsOf(events)).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void aTrackThatAnalyticsJsRetriesAfterALostAnswerIsStoredOnce() {
+        String email = newEmail("margaret");
+        String userId = "user-" + UUID.randomUUID();
+        AnalyticsJsPage.sendingTo("127.0.0.1:" + port + "/v1", SITE_WRITE_KEY)
+                .call("identify", userId, Map.of("email", email))
+                .open(SITE, "/signup", browser);
+
+        try (AnswerLosingProxy proxy = AnswerLosingProxy.to(appUrl(), 1)) {
+            String proxyHost = proxy.url().substring("http://".length());
+            AnalyticsJsPage.sendingTo(proxyHost + "/v1", SITE_WRITE_KEY)
+                    .call("track", "Trial Started")
+                    .open(SITE, "/trial", browser);
+            // analytics.js answers the call once it has queued the retry; the retry (with X-Retry-Count, so with a
+            // preflight of its own) follows after its back-off
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> proxy.passed() >= 2);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("analytics.js's retry never reached the app; the browser said: "
+                        + browser.consoleErrors(), e);
+            }
+        }
+
+        assertThat(eventsOf(theContactWith(email))).extracting(event -> event.get("title").asText())
+                .filteredOn("trial_started"::equals).hasSize(1);
     }
 
     @Test

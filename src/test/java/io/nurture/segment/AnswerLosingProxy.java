@@ -8,19 +8,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Between a client and the app: passes every request on, but for the first {@code lost} of them throws the app's
+ * Between a client and the app: passes every request on, but for the first {@code lost} posts throws the app's
  * answer away and tells the client 503, as a load balancer that times out after the app has stored the events would.
- * The client then retries what the app already has.
+ * The client then retries what the app already has. A browser's CORS headers go through both ways.
  */
 final class AnswerLosingProxy implements AutoCloseable {
 
-    private static final List<String> PASSED_HEADERS = List.of("Authorization", "Content-Type", "User-Agent");
+    private static final List<String> PASSED_HEADERS = List.of("Authorization", "Content-Type", "User-Agent",
+            "X-Retry-Count", "Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
 
     private final HttpServer server;
     private final String target;
@@ -51,7 +53,7 @@ final class AnswerLosingProxy implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** How many requests reached the app. */
+    /** How many posts reached the app. */
     int passed() {
         return passed.get();
     }
@@ -68,8 +70,16 @@ final class AnswerLosingProxy implements AutoCloseable {
                 }
             });
             HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            passed.incrementAndGet();
-            if (answersToLose.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            answer.headers().map().forEach((name, values) -> {
+                if (name.toLowerCase(Locale.ROOT).startsWith("access-control-")) {
+                    exchange.getResponseHeaders().put(name, values);
+                }
+            });
+            boolean post = exchange.getRequestMethod().equals("POST");
+            if (post) {
+                passed.incrementAndGet();
+            }
+            if (post && answersToLose.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }

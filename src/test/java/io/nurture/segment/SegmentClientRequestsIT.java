@@ -3,10 +3,12 @@ package io.nurture.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,27 @@ class SegmentClientRequestsIT {
                             u -> assertThat(u).startsWith("http://" + api.host() + "/")));
             assertThat(browser.consoleErrors()).isEmpty();
         }
+    }
+
+    @Test
+    void analyticsJsRetriesAFailedPostWithTheSameMessageIdAndAnXRetryCountHeader() {
+        api.failNext(1);
+        try (LocalSite site = LocalSite.start(); Browser browser = Browser.start()) {
+            AnalyticsJsPage.sendingTo(api.host() + "/v1", WRITE_KEY)
+                    .call("track", "Trial Started")
+                    .open(site, "/trial", browser);
+            // the call is answered once the retry is queued; the retry follows after analytics.js's back-off
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> api.posts().size() >= 2);
+        }
+
+        List<Request> posts = api.posts();
+        assertThat(posts.get(0).headers()).doesNotContainKey("x-retry-count");
+        assertThat(posts.get(1).headers()).containsEntry("x-retry-count", "1");
+        assertThat(posts.get(1).json().path("messageId")).isEqualTo(posts.get(0).json().path("messageId"));
+        // so a browser's retry needs CORS to allow X-Retry-Count as well as Authorization
+        assertThat(api.requests()).filteredOn(request -> request.method().equals("OPTIONS"))
+                .extracting(request -> request.headers().get("access-control-request-headers"))
+                .contains("authorization,x-retry-count");
     }
 
     static String basic(String writeKey) {
