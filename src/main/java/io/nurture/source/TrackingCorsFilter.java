@@ -1,9 +1,12 @@
 package io.nurture.source;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsProcessor;
 import org.springframework.web.cors.CorsUtils;
@@ -30,7 +33,7 @@ class TrackingCorsFilter extends OncePerRequestFilter {
     private static final long PREFLIGHT_CACHE_SECONDS = 600;
 
     private final AllowedOrigins origins;
-    private final CorsProcessor processor = new DefaultCorsProcessor();
+    private final CorsProcessor processor = new ProblemCorsProcessor();
 
     TrackingCorsFilter(AllowedOrigins origins) {
         this.origins = origins;
@@ -48,6 +51,20 @@ class TrackingCorsFilter extends OncePerRequestFilter {
                     + "with its source", request.getRequestURI());
         }
         // an allowed preflight is answered by the processor's headers alone; a refused one by the processor
+    }
+
+    /** Refuses a preflight for another method or header with a problem body, like every refusal of Nurture's. */
+    private static final class ProblemCorsProcessor extends DefaultCorsProcessor {
+
+        @Override
+        protected void rejectRequest(ServerHttpResponse response) throws IOException {
+            response.setStatusCode(HttpStatus.FORBIDDEN);
+            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            response.getBody().write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                    + "\"detail\":\"The tracking API takes POST with the headers Content-Type and Authorization "
+                    + "from a source's origins\"}").getBytes(StandardCharsets.UTF_8));
+            response.flush();
+        }
     }
 
     /** A malformed {@code Origin} counts as another site's. */

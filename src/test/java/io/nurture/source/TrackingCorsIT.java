@@ -73,6 +73,7 @@ class TrackingCorsIT {
             HttpResponse<String> preflight = preflight("/v1/track", origin, "content-type");
 
             assertThat(preflight.statusCode()).as(origin).isEqualTo(403);
+            assertThat(preflight.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(origin).isEmpty();
             assertThat(preflight.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Origin"));
         }
@@ -87,6 +88,8 @@ class TrackingCorsIT {
 
         for (HttpResponse<String> refused : List.of(delete, cookieHeader)) {
             assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).contains("\"status\":403").contains("Content-Type and Authorization");
             assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         }
     }
