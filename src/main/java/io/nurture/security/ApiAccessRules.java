@@ -34,6 +34,7 @@ public final class ApiAccessRules {
             allow(HttpMethod.GET, "/api/reports/velocity", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/reports/campaigns", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/reports/nurture", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/reports/events", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/reports/contacts", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/reports/contacts/{id}/timeline", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/campaigns/{campaign}/splits", MARKETING, SALES, ADMIN),
