@@ -47,8 +47,8 @@ class TrackingCorsFilter extends OncePerRequestFilter {
         if (!CorsUtils.isPreFlightRequest(request)) {
             chain.doFilter(request, response);
         } else if (allowed == null) {
-            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "The request's Origin is not an allowed origin of any source; an admin lists a site's origins "
-                    + "with its source", request.getRequestURI());
+            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "The request's Origin is not an allowed origin of "
+                    + "any source; an admin lists a site's origins with its source", request.getRequestURI());
         }
         // an allowed preflight is answered by the processor's headers alone; a refused one by the processor
     }
