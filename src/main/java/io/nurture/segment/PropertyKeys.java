@@ -24,11 +24,13 @@ final class PropertyKeys {
 
     static Map<String, Object> camelCased(String path, Map<String, Object> properties) {
         Map<String, Object> renamed = new LinkedHashMap<>();
+        Map<String, String> givenAs = new LinkedHashMap<>();
         properties.forEach((key, value) -> {
             String name = camelCase(key);
-            if (renamed.containsKey(name)) {
-                throw new InvalidInputException(path + "." + key + " is " + path + "." + name
-                        + " once its spaces are taken out, and that is given already");
+            String earlier = givenAs.putIfAbsent(name, key);
+            if (earlier != null) {
+                throw new InvalidInputException(path + "." + earlier + " and " + path + "." + key + " are both "
+                        + path + "." + name + " once spaces are taken out of property names; give one of them");
             }
             renamed.put(name, renamedValue(path + "." + name, value));
         });
