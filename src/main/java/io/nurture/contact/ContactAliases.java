@@ -2,10 +2,12 @@ package io.nurture.contact;
 
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.nurture.process.ConcurrentChanges;
 import io.nurture.web.ProblemException;
 
 /**
@@ -17,18 +19,30 @@ public class ContactAliases {
 
     /** The longest id {@code contact_anonymous_id} holds; a longer earlier id can only be a user id. */
     static final int MAX_ANONYMOUS_ID_LENGTH = 100;
+    private static final int ATTEMPTS = 3;
 
     private final ContactRepository contacts;
     private final ContactMerge merge;
+    private final TransactionTemplate transaction;
 
-    ContactAliases(ContactRepository contacts, ContactMerge merge) {
+    ContactAliases(ContactRepository contacts, ContactMerge merge, TransactionTemplate transaction) {
         this.contacts = contacts;
         this.merge = merge;
+        this.transaction = transaction;
     }
 
-    /** Links or merges; two contacts that each have their own e-mail are different people and stay apart. */
-    @Transactional
+    /**
+     * Links or merges; two contacts that each have their own e-mail are different people and stay apart. When a
+     * concurrent request linked one of the ids meanwhile, the alias is tried again and finds it.
+     */
     public void alias(String userId, String previousId) {
+        ConcurrentChanges.retried(transaction, ATTEMPTS, DuplicateKeyException.class::isInstance, status -> {
+            aliasOnce(userId, previousId);
+            return null;
+        });
+    }
+
+    private void aliasOnce(String userId, String previousId) {
         Optional<Contact> user = contacts.findByUserId(userId);
         Optional<Contact> previous = contacts.findByUserId(previousId)
                 .or(() -> contacts.findByAnonymousId(previousId));

@@ -155,9 +155,12 @@ class SegmentMessages {
         return context;
     }
 
-    /** Segment's clock-skew correction: the sender's clock was off by as much as its sentAt is from our now. */
+    /**
+     * Segment's clock-skew correction: the sender's clock was off by as much as its sentAt is from our now.
+     * RudderStack's libraries name the sender's time {@code originalTimestamp}.
+     */
     private static Instant occurredAt(Fields fields, Receipt receipt) {
-        Instant timestamp = fields.time("timestamp");
+        Instant timestamp = fields.has("timestamp") ? fields.time("timestamp") : fields.time("originalTimestamp");
         Instant sentAt = fields.has("sentAt") ? fields.time("sentAt") : receipt.batchSentAt();
         if (timestamp == null) {
             return receipt.receivedAt();

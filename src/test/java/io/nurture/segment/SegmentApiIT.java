@@ -169,6 +169,23 @@ class SegmentApiIT {
     }
 
     @Test
+    void theApisEventsTakeTheSameUserIds() {
+        String userId = unique("user");
+        Response first = api.post("/api/events", """
+                {"type": "content_downloaded", "userId": "%s"}""".formatted(userId), "integration");
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+
+        assertSuccess(segment("/v1/track", """
+                {"userId": "%s", "event": "Webinar Attended"}""".formatted(userId)));
+
+        assertThat(typesOf(first.json().get("contactId").asText()))
+                .containsExactly("content_downloaded", "webinar_attended");
+        assertThat(api.post("/api/events", """
+                {"type": "page_view", "userId": "%s"}""".formatted("u".repeat(201)), "integration").status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void anAliasOfTwoPeopleWithTheirOwnEmailsIsRefused() {
         String first = unique("user");
         String second = unique("user");

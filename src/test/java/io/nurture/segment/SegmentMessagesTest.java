@@ -110,6 +110,11 @@ class SegmentMessagesTest {
 
         assertThat(corrected).isEqualTo(Instant.parse("2026-11-23T09:55:00Z"));
         assertThat(uncorrected).isEqualTo(Instant.parse("2026-11-23T09:55:00Z"));
+        Instant rudderStacks = ingest(CallType.PAGE, """
+                {"anonymousId": "a", "originalTimestamp": "2026-11-23T11:55:00Z", "sentAt": "2026-11-23T12:00:00Z"}""")
+                .occurredAt();
+
+        assertThat(rudderStacks).isEqualTo(Instant.parse("2026-11-23T09:55:00Z"));
         assertThat(ingest(CallType.PAGE, "{\"anonymousId\": \"a\"}").occurredAt()).isEqualTo(NOW);
     }
 
