@@ -3,7 +3,9 @@ package io.nurture.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -315,6 +317,18 @@ class SegmentApiIT {
         assertUnauthorized(send("/v1/page", page, "application/json",
                 NurtureClient.basic("integration", "integration"), null));
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aRefusedKeyIsAskedForAsSegmentsLibrariesGiveIt() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(api.baseUrl() + "/v1/track")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"anonymousId\": \"a\", \"event\": \"X\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .contains("Basic realm=\"Nurture tracking API\"");
     }
 
     @Test
