@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipTests {
 
     private static final Map<String, Set<String>> OWNED_TABLES = Map.of(
-            "contact", Set.of("contact", "contact_anonymous_id", "contact_merged_id", "erasure_audit"),
+            "contact", Set.of("contact", "contact_anonymous_id", "contact_user_id", "contact_merged_id", "erasure_audit"),
             "event", Set.of("contact_event"),
             "scoring", Set.of("score_history"),
             "lifecycle", Set.of("stage_transition"),
