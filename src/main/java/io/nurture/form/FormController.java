@@ -1,5 +1,8 @@
 package io.nurture.form;
 
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +13,6 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,11 +40,11 @@ class FormController {
     }
 
     @PostMapping(path = "/f/{form}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<?> urlencoded(@PathVariable String form, @RequestBody MultiValueMap<String, String> body,
-            HttpServletRequest request) {
-        Map<String, List<Object>> values = new LinkedHashMap<>();
-        body.forEach((field, list) -> values.put(field, List.copyOf(list)));
-        return fill(form, values, request);
+    ResponseEntity<?> urlencoded(@PathVariable String form, HttpServletRequest request) throws IOException {
+        // read as sent, not through the container's lenient parameter parsing (which drops what it cannot decode);
+        // the body caps of /f/* bound it
+        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        return fill(form, UrlEncodedBody.parse(body, charsetOf(request)), request);
     }
 
     @PostMapping(path = "/f/{form}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -115,6 +117,16 @@ class FormController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Browsers send UTF-8, the charset of the form's page, and name it seldom. */
+    private static Charset charsetOf(HttpServletRequest request) {
+        try {
+            Charset charset = MediaType.parseMediaType(request.getContentType()).getCharset();
+            return charset == null ? StandardCharsets.UTF_8 : charset;
+        } catch (IllegalArgumentException unknownCharset) {
+            throw new InvalidInputException("The charset of the form body is not one Nurture reads; send UTF-8");
+        }
     }
 
     /** A script: it sent JSON or asks for it. A browser's plain form sends neither. */

@@ -302,6 +302,24 @@ class FormCaptureIT {
         HttpResponse<String> notAnObject = send(post("test-signup", "application/json", "[\"" + email + "\"]"));
         assertThat(notAnObject.statusCode()).isEqualTo(400);
 
+        address = "198.19.6." + ThreadLocalRandom.current().nextInt(256);
+        String encoded = URLEncoder.encode(email, StandardCharsets.UTF_8);
+        for (String body : List.of("email=" + encoded + "&firstName=%ZZ", "email=" + encoded + "&firstName=%C3%28",
+                "email=" + encoded + "&firstName=Zo\u00eb", "email=" + encoded + "&firstName=%")) {
+            HttpResponse<String> broken = send(browserPost("test-signup", body));
+            assertThat(broken.statusCode()).as(body).isEqualTo(400);
+            assertThat(broken.body()).as(body).contains("The form body is not");
+        }
+        address = "198.19.7." + ThreadLocalRandom.current().nextInt(256);
+        HttpResponse<String> strangeCharset = send(post("test-signup",
+                "application/x-www-form-urlencoded; charset=no-such-charset", "email=" + encoded + "&firstName=A")
+                .header("Accept", "application/json"));
+        assertThat(strangeCharset.statusCode()).isBetween(400, 499);
+        HttpResponse<String> number = send(post("test-signup", "application/json",
+                "{\"email\": \"" + email + "\", \"firstName\": 42}"));
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(number.body()).contains("Field firstName must be text");
+
         assertThat(contactsByEmail(email)).isEmpty();
     }
 
