@@ -20,38 +20,37 @@ import jakarta.servlet.http.HttpServletRequest;
  * headers here and its POST the form's own 403.
  */
 @Configuration(proxyBeanMethods = false)
-class FormCors implements CorsConfigurationSource {
-
-    private final Forms forms;
-
-    FormCors(Forms forms) {
-        this.forms = forms;
-    }
+class FormCors {
 
     @Bean
-    FilterRegistrationBean<CorsFilter> formCorsFilter() {
-        var registration = new FilterRegistrationBean<>(new CorsFilter(this));
+    FilterRegistrationBean<CorsFilter> formCorsFilter(Forms forms) {
+        // the source is no bean of its own: other modules may look up a CorsConfigurationSource by type
+        var registration = new FilterRegistrationBean<>(new CorsFilter(new PerForm(forms)));
         registration.setName("form-cors");
         registration.addUrlPatterns("/f/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30); // after the throttle and the body caps
         return registration;
     }
 
-    @Override
-    public CorsConfiguration getCorsConfiguration(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        return forms.named(path.substring(path.lastIndexOf('/') + 1))
-                .filter(form -> path.equals("/f/" + form.name()) && form.allowsOrigin(origin))
-                .map(FormCors::configuration).orElse(null);
-    }
+    /** The CORS settings of the form a request is for, when its origin is one of the form's. */
+    private record PerForm(Forms forms) implements CorsConfigurationSource {
 
-    private static CorsConfiguration configuration(Form form) {
-        CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOriginPatterns(form.allowedOrigins());
-        cors.setAllowedMethods(List.of("POST"));
-        cors.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT));
-        cors.setMaxAge(Duration.ofHours(1));
-        return cors;
+        @Override
+        public CorsConfiguration getCorsConfiguration(HttpServletRequest request) {
+            String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+            String origin = request.getHeader(HttpHeaders.ORIGIN);
+            return forms.named(path.substring(path.lastIndexOf('/') + 1))
+                    .filter(form -> path.equals("/f/" + form.name()) && form.allowsOrigin(origin))
+                    .map(PerForm::configuration).orElse(null);
+        }
+
+        private static CorsConfiguration configuration(Form form) {
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOriginPatterns(form.allowedOrigins());
+            cors.setAllowedMethods(List.of("POST"));
+            cors.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT));
+            cors.setMaxAge(Duration.ofHours(1));
+            return cors;
+        }
     }
 }
