@@ -25,6 +25,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:nurture-inbox;DB_CLOSE_DELAY=-1",
         "nurture.inbox.smtp-port=0",
+        // every suite here sends from the loopback address: their wrong write keys together must not reach 429
+        // (security.WriteKeyThrottleIT tests the throttle in a context of its own)
+        "nurture.security.write-key-throttle.failures=100000",
         "nurture.privacy.hash-key=" + InboxAppTest.PRIVACY_HASH_KEY })
 @Import(ForeignKeysWithoutCascade.class)
 public @interface InboxAppTest {

@@ -35,7 +35,8 @@ class TableOwnershipTests {
                     "notification"),
             "campaign", Set.of("ab_assignment", "contact_date", "date_trigger_fired"),
             "handoff", Set.of("deal"),
-            "reporting", Set.of("delivery_report"));
+            "reporting", Set.of("delivery_report"),
+            "source", Set.of("source", "source_origin", "source_write_key"));
 
     private static final Path SOURCES = Path.of("src/main/java/io/nurture");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

@@ -2,6 +2,7 @@ package io.nurture.event;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -96,10 +97,11 @@ public record EventType(String wireName) {
         if (name == null) {
             return Optional.empty();
         }
-        String snake = name.strip()
-                .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-                .toLowerCase(java.util.Locale.ROOT)
+        String words = name.strip();
+        if (!words.equals(words.toUpperCase(Locale.ROOT))) { // camelCase; an all-caps name has no word breaks in it
+            words = words.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");
+        }
+        String snake = words.toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "_")
                 .replaceAll("^_+|_+$", "");
         return fromWireName(snake);

@@ -41,7 +41,8 @@ final class EventLimits {
     static final int MAX_EMAIL_LENGTH = 320;
     static final int MAX_ANONYMOUS_ID_LENGTH = 100;
     static final int MAX_CONTACT_ID_LENGTH = 36;
-    static final int MAX_TYPE_LENGTH = 40;
+    /** As a sender names it ("Product Added To Wishlist"); the type it normalises to has at most 40. */
+    static final int MAX_TYPE_LENGTH = 100;
 
     private EventLimits() {
     }

@@ -41,6 +41,11 @@ class ReportController {
         return reports.nurture(period(from, to, DEFAULT_DAYS));
     }
 
+    @GetMapping("/events")
+    EventReport events(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return reports.events(period(from, to, DEFAULT_DAYS));
+    }
+
     @GetMapping("/contacts")
     ContactSearch contacts(@RequestParam(required = false) String q, @RequestParam(required = false) String stage) {
         return reports.search(q, stage);

@@ -18,16 +18,18 @@ class Reports {
     private final SplitQuery splits;
     private final NurtureQuery nurture;
     private final ContactTimelineQuery contacts;
+    private final EventQuery events;
     private final ReportQueryTuning tuning;
 
     Reports(FunnelQuery funnel, VelocityQuery velocity, CampaignQuery campaigns, SplitQuery splits,
-            NurtureQuery nurture, ContactTimelineQuery contacts, ReportQueryTuning tuning) {
+            NurtureQuery nurture, ContactTimelineQuery contacts, EventQuery events, ReportQueryTuning tuning) {
         this.funnel = funnel;
         this.velocity = velocity;
         this.campaigns = campaigns;
         this.splits = splits;
         this.nurture = nurture;
         this.contacts = contacts;
+        this.events = events;
         this.tuning = tuning;
     }
 
@@ -54,6 +56,11 @@ class Reports {
     NurtureReport nurture(ReportPeriod period) {
         tuning.apply();
         return nurture.report(period);
+    }
+
+    EventReport events(ReportPeriod period) {
+        tuning.apply();
+        return events.report(period);
     }
 
     ContactSearch search(String query, String stage) {

@@ -160,7 +160,9 @@ class MalformedInputIT {
         cases.add(event("blank type", "", email, null, "type must not be blank"));
         cases.add(event("a type with no letter", "--", email, null, "type '--' is not an event type"));
         cases.add(event("a type starting with a digit", "404 seen", email, null, "type '404 seen' is not an event type"));
-        cases.add(event("type too long", "page_view_" + "x".repeat(40), email, null, "type size must be"));
+        cases.add(event("type too long", "page_view_" + "x".repeat(91), email, null, "type size must be"));
+        cases.add(event("type too long once normalised", "page view " + "x".repeat(31), email, null,
+                "at most 40 characters once written"));
         cases.add(typed("type a number", "\"type\": 5, " + email, "type must be a string"));
         cases.add(typed("type a list", "\"type\": [\"page_view\"], " + email, "type must be a string"));
         cases.add(typed("type an object", "\"type\": {\"name\": \"page_view\"}, " + email, "type must be a string"));

@@ -51,6 +51,24 @@ class StageRulesConfigurationTest {
     }
 
     @Test
+    void aSitesOwnEventTypeCanMoveAStage() {
+        context.withPropertyValues("nurture.lifecycle.stages=VISITOR,LEAD,PQL,MQL,SQL,OPPORTUNITY,CUSTOMER,EVANGELIST",
+                "nurture.lifecycle.rules[0].to=PQL", "nurture.lifecycle.rules[0].events=trial_started,seat_added",
+                "nurture.lifecycle.rules[0].from=LEAD")
+                .run(started -> {
+                    assertThat(started).hasNotFailed();
+                    StageRules rules = started.getBean(StageRules.class);
+                    EventType trialStarted = EventType.normalise("Trial Started").orElseThrow();
+                    assertThat(rules.targetFor(trialStarted, LifecycleStage.LEAD, true))
+                            .contains(LifecycleStage.of("PQL"));
+                    assertThat(rules.targetFor(EventType.fromWireName("seat_added").orElseThrow(),
+                            LifecycleStage.LEAD, true)).contains(LifecycleStage.of("PQL"));
+                    assertThat(rules.targetFor(EventType.fromWireName("trial_ended").orElseThrow(),
+                            LifecycleStage.LEAD, true)).as("no rule").contains(LifecycleStage.LEAD);
+                });
+    }
+
+    @Test
     void aShorterFunnelWithOtherRulesIsAccepted() {
         context.withPropertyValues("nurture.lifecycle.stages=LEAD,MQL,SQL,CUSTOMER",
                 "nurture.lifecycle.anonymous-stage=LEAD",

@@ -47,7 +47,8 @@ class BehaviourScoreDecisionTest {
             "cart_abandoned, 5",
             "purchase, 20",
             "unsubscribed, -10",
-            "email_bounced, -5"
+            "email_bounced, -5",
+            "trial_started, 20"
     })
     void scoresEachKnownEventType(String eventType, int points) {
         DmnDecisionTableResult result = evaluate(eventType);
@@ -61,6 +62,9 @@ class BehaviourScoreDecisionTest {
     void eventWithoutARuleScoresNothing() {
         assertThat(evaluate("referral_made")).isEmpty();
         assertThat(evaluate("nps_submitted")).isEmpty();
+        assertThat(evaluate("webinar_replay_watched")).as("a custom type without a rule").isEmpty();
+        assertThat(evaluate("profile_updated")).isEmpty();
+        assertThat(evaluate("company_identified")).isEmpty();
     }
 
     @Test
