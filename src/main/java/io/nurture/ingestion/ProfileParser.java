@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 import io.nurture.contact.ContactProfile;
 import io.nurture.web.InvalidInputException;
 
-/** Reads the contact profile out of an event's free-form properties, refusing values of the wrong type. */
+/**
+ * Reads the contact profile out of an event's free-form properties, refusing values of the wrong type; public for the
+ * other ways events come in (forms, the tracking API).
+ */
 public final class ProfileParser {
 
     private ProfileParser() {

@@ -25,15 +25,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through the system chromedriver (installed by {@code scripts/install-browser.sh}).
- * Both paths are given explicitly, so Selenium never looks for or downloads a browser.
+ * Both paths are given explicitly, so Selenium never looks for or downloads a browser. Public for the other modules'
+ * browser tests (form capture).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    final WebDriver driver;
+    public final WebDriver driver;
     private final Path profile;
 
     private Browser(WebDriver driver, Path profile) {
@@ -42,7 +43,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Skips the test when there is no Chromium on a developer's machine; CI must have it. */
-    static void requireChromium() {
+    public static void requireChromium() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }
@@ -53,7 +54,7 @@ final class Browser implements AutoCloseable {
         Assumptions.abort(message + " - skipping the browser tests");
     }
 
-    static Browser start() {
+    public static Browser start() {
         requireChromium();
         try {
             Path profile = Files.createTempDirectory("nurture-chromium-");
@@ -75,18 +76,18 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    WebDriverWait waiting() {
+    public WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
     /** Console messages at SEVERE since the last call (errors, failed resource loads, uncaught exceptions). */
-    List<LogEntry> consoleErrors() {
+    public List<LogEntry> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
     }
 
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
@@ -98,7 +99,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Keeps the page's HTML next to its screenshot, for when a selector stops matching. */
-    void keepPage(String name) {
+    public void keepPage(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
