@@ -25,10 +25,19 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:nurture-inbox;DB_CLOSE_DELAY=-1",
         "nurture.inbox.smtp-port=0",
-        "nurture.privacy.hash-key=" + InboxAppTest.PRIVACY_HASH_KEY })
+        // every suite here sends from the loopback address: their wrong write keys together must not reach 429
+        // (security.WriteKeyThrottleIT tests the throttle in a context of its own)
+        "nurture.security.write-key-throttle.failures=100000",
+        "nurture.privacy.hash-key=" + InboxAppTest.PRIVACY_HASH_KEY,
+        "nurture.sources.website.write-key=" + InboxAppTest.WEBSITE_WRITE_KEY,
+        "nurture.sources.website.allowed-origins=" + InboxAppTest.WEBSITE_ORIGIN })
 @Import(ForeignKeysWithoutCascade.class)
 public @interface InboxAppTest {
 
     /** What the erasure audit and the suppressed addresses are hashed with here. */
     String PRIVACY_HASH_KEY = "erasure-test-hash-key";
+
+    /** The write key of the source {@code website}, whose pages are at {@link #WEBSITE_ORIGIN}. */
+    String WEBSITE_WRITE_KEY = "website-test-write-key";
+    String WEBSITE_ORIGIN = "https://www.shop.test";
 }

@@ -21,6 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:nurture-jobs-off;DB_CLOSE_DELAY=-1",
         "nurture.inbox.smtp-port=0",
+        // every suite here sends from the loopback address: their wrong write keys together must not reach 429
+        // (security.WriteKeyThrottleIT tests the throttle in a context of its own)
+        "nurture.security.write-key-throttle.failures=100000",
         "camunda.bpm.job-execution.enabled=false",
         // the malformed-input suite signs click links and names an off-list cart host
         "nurture.tracking.base-url=http://track.test", "nurture.tracking.link-hosts=nurture.example,*.shop.example" })

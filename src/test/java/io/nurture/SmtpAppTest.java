@@ -22,6 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:nurture-smtp;DB_CLOSE_DELAY=-1",
+        // every suite here sends from the loopback address: their wrong write keys together must not reach 429
+        // (security.WriteKeyThrottleIT tests the throttle in a context of its own)
+        "nurture.security.write-key-throttle.failures=100000",
         // timers are fired at once in the campaign suite, so a week's mails come within seconds
         "nurture.channels.frequency-cap.max=100",
         // the shop whose carts the cart reminders link to

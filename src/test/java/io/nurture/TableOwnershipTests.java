@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipTests {
 
     private static final Map<String, Set<String>> OWNED_TABLES = Map.of(
-            "contact", Set.of("contact", "contact_anonymous_id", "contact_merged_id", "erasure_audit"),
+            "contact", Set.of("contact", "contact_anonymous_id", "contact_user_id", "contact_merged_id", "erasure_audit"),
             "event", Set.of("contact_event"),
             "scoring", Set.of("score_history"),
             "lifecycle", Set.of("stage_transition"),
@@ -35,7 +35,8 @@ class TableOwnershipTests {
                     "notification"),
             "campaign", Set.of("ab_assignment", "contact_date", "date_trigger_fired"),
             "handoff", Set.of("deal"),
-            "reporting", Set.of("delivery_report"));
+            "reporting", Set.of("delivery_report"),
+            "source", Set.of("source", "source_origin", "source_write_key"));
 
     private static final Path SOURCES = Path.of("src/main/java/io/nurture");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

@@ -14,8 +14,8 @@ import io.nurture.process.ContactProcesses;
 /**
  * The right to erasure: every process instance of the contact and of the contacts merged into it, running and
  * historic, with the engine's operation log about them; every module's rows of the person ({@link ContactErased}:
- * events, deliveries, deals, ledger…, each deleted and counted by its module); then the contact with its anonymous
- * and merged ids. What stays is an audit row without personal data.
+ * events, deliveries, deals, ledger…, each deleted and counted by its module); then the contact with its anonymous,
+ * user and merged ids. What stays is an audit row without personal data.
  */
 @Service
 class ContactErasure {
@@ -59,6 +59,7 @@ class ContactErasure {
         erased.count("operationLogEntries", engine.operationLogEntries());
         events.publishEvent(erased); // before the row goes: listeners still read what they are about to delete
         erased.count("anonymousIds", contacts.deleteAnonymousIds(contactId));
+        erased.count("userIds", contacts.deleteUserIds(contactId));
         mergedIds.deleteOf(contactId);
         contacts.delete(contactId);
         audit.record(contactId, erasedBy, new LinkedHashMap<>(erased.counts()));

@@ -10,8 +10,8 @@ import io.nurture.process.ContactProcesses;
 
 
 /**
- * Two records turned out to be one person: in one transaction the survivor takes over the other's anonymous ids and
- * merged ids, every module moves its rows of the other to the survivor ({@link ContactsMerged}), the other's running
+ * Two records turned out to be one person: in one transaction the survivor takes over the other's anonymous ids, user
+ * ids and merged ids, every module moves its rows of the other to the survivor ({@link ContactsMerged}), the other's running
  * process instances end, and the other is deleted.
  */
 @Service
@@ -38,6 +38,7 @@ class ContactMerge {
         Contact merged = contacts.lockById(survivorFirst ? mergedId : survivorId);
         merged = survivorFirst ? merged : contacts.getById(mergedId);
         contacts.reassignAnonymousIds(mergedId, survivorId);
+        contacts.reassignUserIds(mergedId, survivorId);
         mergedIds.record(survivorId, mergedId); // its finished instances keep its id: the survivor's erasure needs it
         events.publishEvent(new ContactsMerged(survivorId, mergedId, merged));
         processes.endRunning(List.of(mergedId), "merged into contact " + survivorId);

@@ -51,6 +51,12 @@ public class ContactRepository {
                 WHERE a.anonymous_id = ?""").param(anonymousId).query(ContactRepository::map).optional();
     }
 
+    public Optional<Contact> findByUserId(String userId) {
+        return jdbc.sql("""
+                SELECT c.* FROM contact c JOIN contact_user_id u ON u.contact_id = c.id
+                WHERE u.user_id = ?""").param(userId).query(ContactRepository::map).optional();
+    }
+
     public boolean isEmpty() {
         return jdbc.sql("SELECT COUNT(*) FROM contact").query(Long.class).single() == 0;
     }
@@ -81,6 +87,19 @@ public class ContactRepository {
 
     int deleteAnonymousIds(String contactId) {
         return jdbc.sql("DELETE FROM contact_anonymous_id WHERE contact_id = ?").param(contactId).update();
+    }
+
+    void linkUserId(String contactId, String userId) {
+        jdbc.sql("INSERT INTO contact_user_id (user_id, contact_id) VALUES (?, ?)").params(userId, contactId).update();
+    }
+
+    void reassignUserIds(String fromContactId, String toContactId) {
+        jdbc.sql("UPDATE contact_user_id SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId)
+                .update();
+    }
+
+    int deleteUserIds(String contactId) {
+        return jdbc.sql("DELETE FROM contact_user_id WHERE contact_id = ?").param(contactId).update();
     }
 
     public void setEmail(String contactId, String email) {

@@ -6,8 +6,9 @@ import org.springframework.stereotype.Service;
 
 
 /**
- * Finds the one contact an event belongs to: by contact id, e-mail or anonymous id. A visitor who gives an e-mail
- * becomes known; a second anonymous id for a known e-mail is merged into it with its history and score.
+ * Finds the one contact an event belongs to: by contact id, user id, e-mail or anonymous id. A known user id wins; a
+ * new one is linked to the contact the e-mail or anonymous id finds. A visitor who gives an e-mail becomes known; a
+ * second anonymous id for a known e-mail is merged into it with its history and score.
  */
 @Service
 public class IdentityResolver {
@@ -25,9 +26,46 @@ public class IdentityResolver {
     }
 
     public Resolved resolve(String contactId, String email, String anonymousId, LifecycleStage initialStage) {
+        return resolve(contactId, email, anonymousId, null, initialStage);
+    }
+
+    public Resolved resolve(String contactId, String email, String anonymousId, String userId,
+            LifecycleStage initialStage) {
         if (contactId != null) {
             return new Resolved(contacts.getById(contactId).id(), false);
         }
+        Optional<Contact> byUserId = Optional.ofNullable(userId).flatMap(contacts::findByUserId);
+        if (byUserId.isPresent()) {
+            return new Resolved(ofKnownUser(byUserId.get(), email, anonymousId), false);
+        }
+        Resolved resolved = resolve(email, anonymousId, initialStage);
+        if (userId != null) {
+            contacts.linkUserId(resolved.contactId(), userId);
+        }
+        return resolved;
+    }
+
+    /**
+     * The user's contact, which takes the e-mail when it has none: merged into the contact that has it already, or
+     * given it. The anonymous id joins it like a known e-mail's.
+     */
+    private String ofKnownUser(Contact user, String email, String anonymousId) {
+        contacts.lockById(user.id());
+        String known = user.id();
+        if (email != null && user.email() == null) {
+            Optional<Contact> byEmail = contacts.findByEmail(email);
+            if (byEmail.isPresent()) {
+                merge.mergeInto(byEmail.get().id(), user.id());
+                known = byEmail.get().id();
+            } else {
+                contacts.setEmail(user.id(), email);
+            }
+        }
+        joinAnonymousId(known, anonymousId);
+        return known;
+    }
+
+    private Resolved resolve(String email, String anonymousId, LifecycleStage initialStage) {
         Optional<Contact> byEmail = Optional.ofNullable(email).flatMap(contacts::findByEmail);
         Optional<Contact> byAnonymousId = Optional.ofNullable(anonymousId).flatMap(contacts::findByAnonymousId);
         if (byEmail.isPresent()) {
@@ -35,12 +73,7 @@ public class IdentityResolver {
             // lock before adding rows that reference the contact: their foreign-key share locks, upgraded later by
             // concurrent requests for the same contact, would deadlock
             contacts.lockById(known);
-            if (anonymousId != null && byAnonymousId.isEmpty()) {
-                contacts.linkAnonymousId(known, anonymousId);
-            } else if (byAnonymousId.isPresent() && !byAnonymousId.get().id().equals(known)
-                    && byAnonymousId.get().email() == null) {
-                merge.mergeInto(known, byAnonymousId.get().id());
-            }
+            joinAnonymousId(known, anonymousId);
             return new Resolved(known, false);
         }
         if (byAnonymousId.isPresent() && (email == null || byAnonymousId.get().email() == null)) {
@@ -55,5 +88,16 @@ public class IdentityResolver {
             contacts.linkAnonymousId(created, anonymousId);
         }
         return new Resolved(created, true);
+    }
+
+    /** A new anonymous id is linked to the known contact; an anonymous visitor's record is merged into it. */
+    private void joinAnonymousId(String known, String anonymousId) {
+        Optional<Contact> byAnonymousId = Optional.ofNullable(anonymousId).flatMap(contacts::findByAnonymousId);
+        if (anonymousId != null && byAnonymousId.isEmpty()) {
+            contacts.linkAnonymousId(known, anonymousId);
+        } else if (byAnonymousId.isPresent() && !byAnonymousId.get().id().equals(known)
+                && byAnonymousId.get().email() == null) {
+            merge.mergeInto(known, byAnonymousId.get().id());
+        }
     }
 }

@@ -41,10 +41,10 @@ class EventController {
                         + " with a letter, at most " + EventType.MAX_LENGTH + " characters once written in lower"
                         + " snake case (e.g. trial_started)"));
         if (!request.hasIdentity()) {
-            throw new InvalidInputException("An event needs an 'email', an 'anonymousId' or a 'contactId'");
+            throw new InvalidInputException("An event needs an 'email', an 'anonymousId', a 'userId' or a 'contactId'");
         }
         return new IncomingEvent(blankToNull(request.eventId()), type, blankToNull(request.email()),
-                blankToNull(request.anonymousId()), blankToNull(request.contactId()),
+                blankToNull(request.anonymousId()), blankToNull(request.userId()), blankToNull(request.contactId()),
                 request.occurredAt() == null ? Instant.now() : request.occurredAt(),
                 ProfileParser.parse(request.properties()), request.properties());
     }

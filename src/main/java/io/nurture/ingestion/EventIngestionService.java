@@ -76,7 +76,7 @@ public class EventIngestionService {
             return resultFor(known.get(), true);
         }
         RoutedEvent routed = stages.route(event.type(), event.profile().source(), actor);
-        Resolved resolved = identities.resolve(event.contactId(), event.email(), event.anonymousId(),
+        Resolved resolved = identities.resolve(event.contactId(), event.email(), event.anonymousId(), event.userId(),
                 stages.initialStage(routed, event.email() != null));
         Contact before = contacts.lockById(resolved.contactId()); // one event per contact at a time: all changes count
         Contact profiled = contacts.updateProfile(before, event.profile());
@@ -101,8 +101,14 @@ public class EventIngestionService {
         return new IngestionResult(contact.id(), contact.lifecycleStage(), contact.score(), duplicate);
     }
 
-    /** A validated event, ready to ingest. */
-    public record IncomingEvent(String eventId, EventType type, String email, String anonymousId, String contactId,
-            Instant occurredAt, ContactProfile profile, Map<String, Object> properties) {
+    /** A validated event, ready to ingest; {@code userId} is the id the site's own user accounts give the person. */
+    public record IncomingEvent(String eventId, EventType type, String email, String anonymousId, String userId,
+            String contactId, Instant occurredAt, ContactProfile profile, Map<String, Object> properties) {
+
+        /** An event without a user id. */
+        public IncomingEvent(String eventId, EventType type, String email, String anonymousId, String contactId,
+                Instant occurredAt, ContactProfile profile, Map<String, Object> properties) {
+            this(eventId, type, email, anonymousId, null, contactId, occurredAt, profile, properties);
+        }
     }
 }

@@ -17,7 +17,7 @@ import io.nurture.web.InvalidInputException;
  * (Camunda's text columns hold 4,000 characters), a number in a long or double column (never a Java BigInteger,
  * which the engine could only store serialized), identities in their columns.
  */
-final class EventLimits {
+public final class EventLimits {
 
     /** Values in {@code properties}, nested ones and list items included. */
     static final int MAX_VALUES = 500;
@@ -32,14 +32,18 @@ final class EventLimits {
     static final int MAX_LIST_ITEMS = 100;
     /** Whole numbers and decimals alike, |n| ≤ 10^15: exact in a double, so in JSON everywhere and in the engine. */
     static final long MAX_NUMBER = 1_000_000_000_000_000L;
-    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     /** Clocks of senders drift; a day ahead is as far as a real event gets. */
-    static final Duration MAX_AHEAD = Duration.ofDays(1);
+    public static final Duration MAX_AHEAD = Duration.ofDays(1);
 
-    /** The columns of {@code contact_event.event_id}, {@code contact.email} and {@code contact_anonymous_id}. */
-    static final int MAX_EVENT_ID_LENGTH = 200;
-    static final int MAX_EMAIL_LENGTH = 320;
-    static final int MAX_ANONYMOUS_ID_LENGTH = 100;
+    /**
+     * The columns of {@code contact_event.event_id}, {@code contact.email}, {@code contact_anonymous_id} and
+     * {@code contact_user_id}.
+     */
+    public static final int MAX_EVENT_ID_LENGTH = 200;
+    public static final int MAX_EMAIL_LENGTH = 320;
+    public static final int MAX_ANONYMOUS_ID_LENGTH = 100;
+    public static final int MAX_USER_ID_LENGTH = 200;
     static final int MAX_CONTACT_ID_LENGTH = 36;
     /** As a sender names it ("Product Added To Wishlist"); the type it normalises to has at most 40. */
     static final int MAX_TYPE_LENGTH = 100;
@@ -51,6 +55,7 @@ final class EventLimits {
         identity("eventId", event.eventId(), MAX_EVENT_ID_LENGTH);
         identity("email", event.email(), MAX_EMAIL_LENGTH);
         identity("anonymousId", event.anonymousId(), MAX_ANONYMOUS_ID_LENGTH);
+        identity("userId", event.userId(), MAX_USER_ID_LENGTH);
         identity("contactId", event.contactId(), MAX_CONTACT_ID_LENGTH);
         Instant latest = now.plus(MAX_AHEAD).truncatedTo(ChronoUnit.SECONDS);
         if (event.occurredAt().isBefore(EARLIEST) || event.occurredAt().isAfter(latest)) {

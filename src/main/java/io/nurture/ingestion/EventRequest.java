@@ -21,12 +21,13 @@ record EventRequest(
         @Size(max = EventLimits.MAX_EMAIL_LENGTH) String email,
         @JsonDeserialize(using = EventJson.Text.class) @Size(max = EventLimits.MAX_ANONYMOUS_ID_LENGTH)
         String anonymousId,
+        @JsonDeserialize(using = EventJson.Text.class) @Size(max = EventLimits.MAX_USER_ID_LENGTH) String userId,
         @JsonDeserialize(using = EventJson.Text.class) @Size(max = EventLimits.MAX_CONTACT_ID_LENGTH) String contactId,
         @JsonDeserialize(using = EventJson.Timestamp.class) Instant occurredAt,
         @JsonDeserialize(using = EventJson.Properties.class) Map<String, Object> properties) {
 
     boolean hasIdentity() {
-        return !isBlank(email) || !isBlank(anonymousId) || !isBlank(contactId);
+        return !isBlank(email) || !isBlank(anonymousId) || !isBlank(userId) || !isBlank(contactId);
     }
 
     private static boolean isBlank(String value) {

@@ -9,13 +9,16 @@ import java.util.stream.Collectors;
 import io.nurture.contact.ContactProfile;
 import io.nurture.web.InvalidInputException;
 
-/** Reads the contact profile out of an event's free-form properties, refusing values of the wrong type. */
-final class ProfileParser {
+/**
+ * Reads the contact profile out of an event's free-form properties, refusing values of the wrong type; public for the
+ * other ways events come in (forms, the tracking API).
+ */
+public final class ProfileParser {
 
     private ProfileParser() {
     }
 
-    static ContactProfile parse(Map<String, Object> properties) {
+    public static ContactProfile parse(Map<String, Object> properties) {
         if (properties == null || properties.isEmpty()) {
             return ContactProfile.EMPTY;
         }

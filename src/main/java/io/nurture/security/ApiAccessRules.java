@@ -38,6 +38,11 @@ public final class ApiAccessRules {
             allow(HttpMethod.GET, "/api/reports/contacts", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/reports/contacts/{id}/timeline", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/campaigns/{campaign}/splits", MARKETING, SALES, ADMIN),
+            // the tracking API's sources and their write keys (a key is shown once, when made)
+            allow(HttpMethod.POST, "/api/sources", ADMIN),
+            allow(HttpMethod.GET, "/api/sources", ADMIN),
+            allow(HttpMethod.POST, "/api/sources/{name}/keys", ADMIN),
+            allow(HttpMethod.DELETE, "/api/sources/{name}/keys/{keyId}", ADMIN),
             // every mail with its signed unsubscribe links
             allow(HttpMethod.GET, "/api/inbox", ADMIN),
             allow(HttpMethod.GET, "/inbox", ADMIN));

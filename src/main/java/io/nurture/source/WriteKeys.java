@@ -1,36 +1,33 @@
 package io.nurture.source;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Which source a write key belongs to; compared in constant time, so a wrong key's answer tells nothing. */
+/**
+ * Which source a write key belongs to: a configured key (compared in constant time) or a stored one, found by its
+ * SHA-256 on every call, so a key revoked a moment ago no longer works. Looking up a hash leaks nothing by its timing:
+ * it says at most how a hash of the guess compares, not the key.
+ */
 @Component
 public class WriteKeys {
 
-    private final Map<String, ConfiguredSource> configured;
+    /** Far longer than any key Nurture makes; a longer one is not looked up at all. */
+    static final int MAX_KEY_LENGTH = 200;
 
-    WriteKeys(Environment environment) {
-        this.configured = ConfiguredSource.from(environment);
+    private final ConfiguredSources configured;
+    private final StoredSources stored;
+
+    WriteKeys(ConfiguredSources configured, StoredSources stored) {
+        this.configured = configured;
+        this.stored = stored;
     }
 
     public Optional<Source> sourceOf(String writeKey) {
-        if (writeKey == null || writeKey.isEmpty()) {
+        if (writeKey == null || writeKey.isEmpty() || writeKey.length() > MAX_KEY_LENGTH) {
             return Optional.empty();
         }
-        byte[] given = writeKey.getBytes(StandardCharsets.UTF_8);
-        Source found = null;
-        for (Map.Entry<String, ConfiguredSource> source : configured.entrySet()) {
-            String key = source.getValue().writeKey();
-            if (key != null && !key.isEmpty()
-                    && MessageDigest.isEqual(given, key.getBytes(StandardCharsets.UTF_8))) {
-                found = new Source(source.getKey(), source.getValue().allowedOrigins());
-            }
-        }
-        return Optional.ofNullable(found);
+        Optional<Source> source = configured.byKey(writeKey);
+        return source.isPresent() ? source : stored.byKeyHash(NewWriteKey.hash(writeKey));
     }
 }

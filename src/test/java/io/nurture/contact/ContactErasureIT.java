@@ -110,7 +110,7 @@ class ContactErasureIT {
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         JsonNode removed = api.get("/api/erasures?contactId=" + survivor, "demo").json().get(0).get("removed");
         for (String what : List.of("events", "deliveries", "stageMoves", "scoreChanges", "deals", "notifications",
-                "suppressions", "timeZones", "splitAssignments", "dates", "dateTriggersFired", "anonymousIds")) {
+                "suppressions", "timeZones", "splitAssignments", "dates", "dateTriggersFired", "anonymousIds", "userIds")) {
             assertThat(removed.path(what).asLong()).as(what).isPositive();
         }
     }
@@ -289,6 +289,9 @@ class ContactErasureIT {
         StatementSpec insert = switch (table) {
             case "contact_anonymous_id" -> jdbc.sql("""
                     INSERT INTO contact_anonymous_id (anonymous_id, contact_id) VALUES (?, ?)""")
+                    .params("seed-" + id, contactId);
+            case "contact_user_id" -> jdbc.sql("""
+                    INSERT INTO contact_user_id (user_id, contact_id) VALUES (?, ?)""")
                     .params("seed-" + id, contactId);
             case "contact_merged_id" -> jdbc.sql("""
                     INSERT INTO contact_merged_id (merged_id, contact_id, merged_at) VALUES (?, ?, ?)""")

@@ -63,7 +63,7 @@ class EventControllerTest {
         mvc.perform(post("/api/events").with(ApiUsers.user("integration", "integration"))
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"eventId": " ", "type": "form_submitted", "email": "ada@example.com", "anonymousId": " anon-1 ",
-                         "occurredAt": "2026-11-23T10:00:00Z",
+                         "userId": " user-7 ", "occurredAt": "2026-11-23T10:00:00Z",
                          "properties": {"firstName": "Ada", "companySize": 250, "consent": {"email": true}}}"""))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.contactId").value("c-1"))
@@ -77,6 +77,7 @@ class EventControllerTest {
         assertThat(event.getValue().eventId()).isNull();
         assertThat(event.getValue().email()).isEqualTo("ada@example.com");
         assertThat(event.getValue().anonymousId()).isEqualTo("anon-1");
+        assertThat(event.getValue().userId()).isEqualTo("user-7");
         assertThat(event.getValue().occurredAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
         assertThat(event.getValue().profile().firstName()).isEqualTo("Ada");
         assertThat(event.getValue().profile().companySize()).isEqualTo(250);
@@ -100,6 +101,10 @@ class EventControllerTest {
                         "type '1st visit' is not an event type"),
                 Arguments.of("type a number", "{\"type\": 5, " + EMAIL + "}", 400, "type must be a string"),
                 Arguments.of("no identity", "{\"type\": \"page_view\"}", 400, "needs an 'email'"),
+                Arguments.of("userId a number", "{\"type\": \"page_view\", \"userId\": 42}", 400,
+                        "userId must be a string"),
+                Arguments.of("userId too long", "{\"type\": \"page_view\", \"userId\": \"" + "u".repeat(201)
+                        + "\"}", 400, "userId size must be between 0 and 200"),
                 Arguments.of("not an e-mail", "{\"type\": \"form_submitted\", \"email\": \"not-an-email\"}", 400,
                         "email must be a well-formed"),
                 Arguments.of("occurredAt not a date", "{\"type\": \"page_view\", " + EMAIL

@@ -150,8 +150,8 @@ class MalformedInputIT {
         cases.add(raw("unknown top-level field", "{\"type\": \"page_view\", " + email + ", \"propertes\": {}}", 400,
                 "Unknown field 'propertes'"));
         cases.add(raw("several unknown top-level fields",
-                "{\"type\": \"page_view\", " + email + ", \"userId\": 1, \"occured_at\": \"2026-01-01T00:00:00Z\"}",
-                400, "unknown field 'userId'"));
+                "{\"type\": \"page_view\", " + email + ", \"visitor\": 1, \"occured_at\": \"2026-01-01T00:00:00Z\"}",
+                400, "unknown field 'visitor'"));
         cases.add(raw("an unknown field that looks like an identity", "{\"type\": \"page_view\", \"user_id\": \"42\"}",
                 400, "unknown field 'user_id'"));
 

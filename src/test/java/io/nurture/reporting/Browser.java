@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through the system chromedriver (installed by {@code scripts/install-browser.sh}).
- * Both paths are given explicitly, so Selenium never looks for or downloads a browser.
+ * Both paths are given explicitly, so Selenium never looks for or downloads a browser. Public for the other modules'
+ * browser tests (form capture).
  */
 public final class Browser implements AutoCloseable {
 

@@ -97,6 +97,13 @@ class ApiAccessIT {
                         it -> it.api.get("/api/reports/contacts/" + it.contact() + "/timeline", it.user)),
                 new Endpoint("GET /api/campaigns/{campaign}/splits", readers,
                         it -> it.api.get("/api/campaigns/welcome/splits", it.user)),
+                new Endpoint("POST /api/sources", Set.of("demo"), it -> it.api.post("/api/sources",
+                        "{\"name\": \"access-" + UUID.randomUUID().toString().substring(0, 8) + "\"}", it.user)),
+                new Endpoint("GET /api/sources", Set.of("demo"), it -> it.api.get("/api/sources", it.user)),
+                new Endpoint("POST /api/sources/{name}/keys", Set.of("demo"),
+                        it -> it.api.post("/api/sources/access/keys", "", it.user)),
+                new Endpoint("DELETE /api/sources/{name}/keys/{keyId}", Set.of("demo"),
+                        it -> it.api.delete("/api/sources/access/keys/" + UUID.randomUUID(), it.user)),
                 new Endpoint("GET /api/inbox", Set.of("demo"), it -> it.api.get("/api/inbox", it.user)),
                 new Endpoint("GET /inbox", Set.of("demo"), it -> it.api.get("/inbox", it.user)));
         return endpoints.stream().flatMap(endpoint -> USERS.stream().map(user -> Arguments.of(endpoint, user)));

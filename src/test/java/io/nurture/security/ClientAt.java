@@ -37,6 +37,15 @@ final class ClientAt {
         return send(request(path).header("Authorization", NurtureClient.basic(user, password)).GET());
     }
 
+    /** A POST with a text/plain body and the given header names and values, as analytics.js posts events. */
+    HttpResponse<String> post(String path, String body, String... headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "text/plain");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** The Tasklist login form as the browser posts it: the page first for the CSRF cookie. */
     HttpResponse<String> tasklistLogin(String user, String password) {
         send(request("/camunda/app/tasklist/default/").GET());

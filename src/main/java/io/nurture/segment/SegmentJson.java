@@ -1,0 +1,94 @@
+package io.nurture.segment;
+
+import java.io.IOException;
+import java.util.LinkedList;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.nurture.web.InvalidInputException;
+
+/**
+ * Reads a request body, JSON whatever its content type says ({@code text/plain} from analytics.js), with the
+ * application's parser limits; an unreadable one is answered with where it went wrong ({@code properties.plan}).
+ */
+@Component
+class SegmentJson {
+
+    private final ObjectMapper json;
+
+    SegmentJson(ObjectMapper json) {
+        this.json = json;
+    }
+
+    ObjectNode object(byte[] body) {
+        JsonParser parser = null;
+        try {
+            parser = json.createParser(body);
+            JsonNode node = json.readTree(parser);
+            if (node == null || node.isMissingNode()) {
+                throw new InvalidInputException("The request body is empty; it must be a JSON object");
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidInputException("The request body has content after its JSON object");
+            }
+            if (!node.isObject()) {
+                throw new InvalidInputException("The request body must be a JSON object");
+            }
+            return (ObjectNode) node;
+        } catch (JsonProcessingException e) {
+            String where = parser == null ? "" : path(parser.getParsingContext());
+            throw new InvalidInputException("The request body is not valid JSON"
+                    + (where.isEmpty() ? "" : " (at " + where + ")") + ": " + readable(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InvalidInputException("The request body could not be read as JSON");
+        } finally {
+            close(parser);
+        }
+    }
+
+    int sizeOf(JsonNode node) {
+        try {
+            return json.writeValueAsBytes(node).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String path(JsonStreamContext context) {
+        LinkedList<String> segments = new LinkedList<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                segments.addFirst("[" + Math.max(at.getCurrentIndex(), 0) + "]");
+            } else if (at.getCurrentName() != null) {
+                segments.addFirst("." + at.getCurrentName());
+            }
+        }
+        String path = String.join("", segments.subList(0, Math.min(segments.size(), 6)));
+        path = path.startsWith(".") ? path.substring(1) : path;
+        return segments.size() > 6 ? path + "…" : path;
+    }
+
+    /** The parser's words, without Java names and source positions. */
+    private static String readable(String message) {
+        String text = message == null ? "" : message.lines().findFirst().orElse("");
+        return text.replaceAll(", from `[^`]*`", "").replaceAll(":? ?\\(?enable `[^`]*` to allow\\)?", "")
+                .replaceAll("\\s*at \\[Source:.*$", "").replaceAll("`[^`]*`", "a value").trim();
+    }
+
+    private static void close(JsonParser parser) {
+        try {
+            if (parser != null) {
+                parser.close();
+            }
+        } catch (IOException ignored) {
+            // a parser over a byte array holds nothing to release
+        }
+    }
+}

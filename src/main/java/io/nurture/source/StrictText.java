@@ -1,0 +1,24 @@
+package io.nurture.source;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+
+/** A JSON string and nothing else: Jackson would otherwise take 42 or true as "42" or "true". */
+final class StrictText extends StdScalarDeserializer<String> {
+
+    StrictText() {
+        super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        if (parser.hasToken(JsonToken.VALUE_STRING)) {
+            return parser.getText();
+        }
+        return (String) context.handleUnexpectedToken(String.class, parser);
+    }
+}
