@@ -10,6 +10,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.nurture.contact.ContactNotFoundException;
 import io.nurture.process.ContactProcesses;
 import io.nurture.reporting.ContactSearch.Match;
@@ -32,6 +36,8 @@ class ContactTimelineQuery {
                    OR LOWER(COALESCE(company, '')) LIKE :q OR id = :id)
               AND (:stage = '' OR lifecycle_stage = :stage)
             ORDER BY updated_at DESC FETCH FIRST %d ROWS ONLY""".formatted(MAX_MATCHES);
+
+    private static final ObjectMapper PROPERTIES = new ObjectMapper();
 
     private final JdbcClient jdbc;
     private final ContactProcesses processes;
@@ -58,6 +64,19 @@ class ContactTimelineQuery {
         return new ContactSearch(q, stageName.isEmpty() ? null : stageName, matches);
     }
 
+    /** A page view's path ({@code properties.page}), so the timeline says which pages were seen; else empty. */
+    private static String pagePath(String properties) {
+        if (properties == null || properties.isEmpty()) {
+            return "";
+        }
+        try {
+            JsonNode page = PROPERTIES.readTree(properties).path("page");
+            return page.isTextual() ? page.asText() : "";
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+    }
+
     ContactTimeline timeline(String contactId) {
         Match contact = jdbc.sql("""
                 SELECT id, email, first_name, last_name, company, lifecycle_stage, behaviour_score, fit_score
@@ -65,13 +84,14 @@ class ContactTimelineQuery {
                 .orElseThrow(() -> new ContactNotFoundException(contactId));
         List<Entry> entries = new ArrayList<>();
         entries.addAll(jdbc.sql("""
-                SELECT e.type, e.occurred_at, e.points, d.campaign, d.step FROM contact_event e
+                SELECT e.type, e.occurred_at, e.points, e.properties, d.campaign, d.step FROM contact_event e
                 LEFT JOIN delivery d ON d.id = e.delivery_id
                 WHERE e.contact_id = ? ORDER BY e.occurred_at DESC FETCH FIRST %d ROWS ONLY"""
                 .formatted(MAX_ENTRIES_PER_KIND)).param(contactId).query((rs, row) -> {
                     String type = rs.getString("type");
                     String campaign = rs.getString("campaign");
-                    String detail = (rs.getInt("points") == 0 ? "" : "+" + rs.getInt("points") + " points")
+                    String detail = pagePath(rs.getString("properties"))
+                            + (rs.getInt("points") == 0 ? "" : " +" + rs.getInt("points") + " points")
                             + (campaign == null ? "" : " " + campaign + " / " + rs.getString("step"));
                     return new Entry(instant(rs, "occurred_at"), TRACKING_KINDS.getOrDefault(type, "event"), type,
                             detail.trim());

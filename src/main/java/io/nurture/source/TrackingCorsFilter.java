@@ -29,7 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class TrackingCorsFilter extends OncePerRequestFilter {
 
     private static final List<String> METHODS = List.of("POST");
-    private static final List<String> HEADERS = List.of("Content-Type", "Authorization");
+    /** analytics.js sends its write key as Basic auth and marks a retried post with X-Retry-Count. */
+    private static final List<String> HEADERS = List.of("Content-Type", "Authorization", "X-Retry-Count");
     private static final long PREFLIGHT_CACHE_SECONDS = 600;
 
     private final AllowedOrigins origins;
@@ -61,7 +62,8 @@ class TrackingCorsFilter extends OncePerRequestFilter {
             response.setStatusCode(HttpStatus.FORBIDDEN);
             response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
             response.getBody().write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                    + "\"detail\":\"The tracking API takes POST with the headers Content-Type and Authorization "
+                    + "\"detail\":\"The tracking API takes POST with the headers Content-Type, Authorization and "
+                    + "X-Retry-Count "
                     + "from a source's origins\"}").getBytes(StandardCharsets.UTF_8));
             response.flush();
         }
