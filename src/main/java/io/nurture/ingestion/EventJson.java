@@ -23,22 +23,6 @@ final class EventJson {
     private EventJson() {
     }
 
-    /** A JSON string and nothing else: Jackson would otherwise take 42 or true as "42" or "true". */
-    static final class Text extends StdScalarDeserializer<String> {
-
-        Text() {
-            super(String.class);
-        }
-
-        @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                return parser.getText();
-            }
-            return (String) context.handleUnexpectedToken(String.class, parser);
-        }
-    }
-
     /**
      * An ISO-8601 date-time with an offset ({@code 2026-11-23T10:00:00Z}, {@code …+01:00}), never a bare number:
      * whether 1700000000 means seconds or milliseconds is a guess.

@@ -1,18 +1,17 @@
 package io.nurture.segment;
 
 import java.io.IOException;
-import java.util.LinkedList;
 
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.nurture.web.InvalidInputException;
+import io.nurture.web.JsonProblems;
 
 /**
  * Reads a request body, JSON whatever its content type says ({@code text/plain} from analytics.js), with the
@@ -43,9 +42,10 @@ class SegmentJson {
             }
             return (ObjectNode) node;
         } catch (JsonProcessingException e) {
-            String where = parser == null ? "" : path(parser.getParsingContext());
+            String where = parser == null ? "" : JsonProblems.path(parser.getParsingContext());
             throw new InvalidInputException("The request body is not valid JSON"
-                    + (where.isEmpty() ? "" : " (at " + where + ")") + ": " + readable(e.getOriginalMessage()));
+                    + (where.isEmpty() ? "" : " (at " + where + ")") + ": "
+                    + JsonProblems.readable(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new InvalidInputException("The request body could not be read as JSON");
         } finally {
@@ -61,26 +61,7 @@ class SegmentJson {
         }
     }
 
-    private static String path(JsonStreamContext context) {
-        LinkedList<String> segments = new LinkedList<>();
-        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
-            if (at.inArray()) {
-                segments.addFirst("[" + Math.max(at.getCurrentIndex(), 0) + "]");
-            } else if (at.getCurrentName() != null) {
-                segments.addFirst("." + at.getCurrentName());
-            }
-        }
-        String path = String.join("", segments.subList(0, Math.min(segments.size(), 6)));
-        path = path.startsWith(".") ? path.substring(1) : path;
-        return segments.size() > 6 ? path + "…" : path;
-    }
 
-    /** The parser's words, without Java names and source positions. */
-    private static String readable(String message) {
-        String text = message == null ? "" : message.lines().findFirst().orElse("");
-        return text.replaceAll(", from `[^`]*`", "").replaceAll(":? ?\\(?enable `[^`]*` to allow\\)?", "")
-                .replaceAll("\\s*at \\[Source:.*$", "").replaceAll("`[^`]*`", "a value").trim();
-    }
 
     private static void close(JsonParser parser) {
         try {

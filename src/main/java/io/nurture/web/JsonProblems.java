@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * Says what is wrong with an unreadable body in the sender's terms: the field ({@code properties.cartUrl}) and what it
  * must be, never a Java type, a method signature or parser internals.
  */
-final class JsonProblems {
+public final class JsonProblems {
 
     private static final int SHOWN_PATH_SEGMENTS = 6;
 
@@ -66,7 +66,8 @@ final class JsonProblems {
         return where.isEmpty() ? message : where + ": " + message;
     }
 
-    private static String path(JsonStreamContext context) {
+    /** Where a parser stood, as a field path ({@code batch[3].properties.plan}), at most six levels shown. */
+    public static String path(JsonStreamContext context) {
         LinkedList<String> segments = new LinkedList<>();
         for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
             if (at.inArray()) {
@@ -113,7 +114,7 @@ final class JsonProblems {
     }
 
     /** The parser's own words, without where in the source it was and which Java setting limits it. */
-    private static String readable(String message) {
+    public static String readable(String message) {
         String text = message == null ? "" : message.lines().findFirst().orElse("");
         return text.replaceAll("\\s*\\(?start marker at \\[Source:[^\\]]*\\]\\)?", "")
                 .replaceAll(", from `[^`]*`", "")

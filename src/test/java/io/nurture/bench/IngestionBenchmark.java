@@ -3,6 +3,8 @@ package io.nurture.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,10 +39,13 @@ import io.nurture.NurtureClient.Response;
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nurture.inbox.smtp-port=0",
-        "nurture.demo.enabled=false" })
+        "nurture.demo.enabled=false",
+        "nurture.sources.bench.write-key=" + IngestionBenchmark.WRITE_KEY })
 class IngestionBenchmark {
 
+    static final String WRITE_KEY = "bench-write-key";
     private static final int THREADS = 4;
+    private static final int BATCH_SIZE = 100;
     private static final int REQUESTS = Integer.getInteger("bench.requests", 2000);
     // the default deployment's kind of database, a new H2 file; -Dbench.ingestion.url=... for another
     private static final String URL = System.getProperty("bench.ingestion.url",
@@ -85,6 +90,17 @@ class IngestionBenchmark {
                 {"type": "page_view", "email": "%s"}""".formatted(emails.get(i)), "demo")));
         results.add(run("duplicate eventId", api, REQUESTS, i -> api.post("/api/events", """
                 {"eventId": "dup-1", "type": "page_view", "email": "%s"}""".formatted(emails.get(0)), "demo")));
+        results.add(run("Segment /v1/track, known contact", api, REQUESTS, i -> segment(api, "/v1/track", """
+                {"type": "track", "event": "Trial Started", "context": {"traits": {"email": "%s"}}}"""
+                .formatted(emails.get(i)))));
+        int batches = Math.max(1, REQUESTS / 20);
+        Result batch = run("Segment /v1/batch, " + BATCH_SIZE + " page views (requests)", api, batches,
+                i -> {
+                    Response response = segment(api, "/v1/batch", pageBatch(emails, i));
+                    assertThat(response.json().path("refused")).as(response.body()).isEmpty();
+                    return response;
+                });
+        results.add(batch);
 
         System.out.println();
         System.out.println("Nurture ingestion benchmark: " + REQUESTS + " requests per row, " + THREADS
@@ -94,6 +110,8 @@ class IngestionBenchmark {
         for (Result result : results) {
             System.out.println(result);
         }
+        System.out.printf(Locale.ROOT, "Segment /v1/batch: %.0f events/s (%d batches of %d page views)%n",
+                batch.perSecond() * BATCH_SIZE, batches, BATCH_SIZE);
         System.out.printf(Locale.ROOT, "first welcome e-mails: %d sent over SMTP, the last %.1f s after the first new"
                 + " lead (%.0f mails/s including ingestion)%n", REQUESTS, drainSeconds, REQUESTS / drainSeconds);
         Path file = Path.of(dataSource.getUrl().replaceFirst("^jdbc:h2:file:([^;]*).*$", "$1") + ".mv.db");
@@ -104,6 +122,23 @@ class IngestionBenchmark {
         System.out.printf(Locale.ROOT, "heap used %d MiB of %d MiB committed; %d threads%n",
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.totalMemory() >> 20,
                 ManagementFactory.getThreadMXBean().getThreadCount());
+    }
+
+    private static Response segment(NurtureClient api, String path, String json) {
+        return api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                .header("Authorization", NurtureClient.basic(WRITE_KEY, "")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String pageBatch(List<String> emails, int batch) {
+        StringBuilder messages = new StringBuilder();
+        for (int m = 0; m < BATCH_SIZE; m++) {
+            String email = emails.get((batch * BATCH_SIZE + m) % emails.size());
+            messages.append(m == 0 ? "" : ",").append("""
+                    {"type": "page", "properties": {"path": "/blog/%d"}, "context": {"traits": {"email": "%s"}}}"""
+                    .formatted(m, email));
+        }
+        return "{\"batch\": [" + messages + "]}";
     }
 
     private static Result run(String name, NurtureClient api, int count, IntFunction<Response> call)

@@ -1,4 +1,4 @@
-package io.nurture.source;
+package io.nurture.web;
 
 import java.io.IOException;
 
@@ -7,10 +7,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 
-/** A JSON string and nothing else: Jackson would otherwise take 42 or true as "42" or "true". */
-final class StrictText extends StdScalarDeserializer<String> {
+/**
+ * A JSON string and nothing else, for {@code @JsonDeserialize(using = JsonText.class)}: Jackson would otherwise take 42
+ * or true as "42" or "true".
+ */
+public final class JsonText extends StdScalarDeserializer<String> {
 
-    StrictText() {
+    public JsonText() {
         super(String.class);
     }
 
