@@ -91,8 +91,8 @@ class IngestionBenchmark {
         results.add(run("duplicate eventId", api, REQUESTS, i -> api.post("/api/events", """
                 {"eventId": "dup-1", "type": "page_view", "email": "%s"}""".formatted(emails.get(0)), "demo")));
         results.add(run("Segment /v1/track, known contact", api, REQUESTS, i -> segment(api, "/v1/track", """
-                {"type": "track", "event": "Trial Started", "context": {"traits": {"email": "%s"}}}"""
-                .formatted(emails.get(i)))));
+                {"type": "track", "event": "Trial Started", "userId": "u-%d", "context": {"traits": {"email": "%s"}}}"""
+                .formatted(i, emails.get(i)))));
         int batches = Math.max(1, REQUESTS / 20);
         Result batch = run("Segment /v1/batch, " + BATCH_SIZE + " page views (requests)", api, batches,
                 i -> {
@@ -133,10 +133,10 @@ class IngestionBenchmark {
     private static String pageBatch(List<String> emails, int batch) {
         StringBuilder messages = new StringBuilder();
         for (int m = 0; m < BATCH_SIZE; m++) {
-            String email = emails.get((batch * BATCH_SIZE + m) % emails.size());
+            int contact = (batch * BATCH_SIZE + m) % emails.size();
             messages.append(m == 0 ? "" : ",").append("""
-                    {"type": "page", "properties": {"path": "/blog/%d"}, "context": {"traits": {"email": "%s"}}}"""
-                    .formatted(m, email));
+                    {"type": "page", "userId": "u-%d", "properties": {"path": "/blog/%d"},
+                     "context": {"traits": {"email": "%s"}}}""".formatted(contact, m, emails.get(contact)));
         }
         return "{\"batch\": [" + messages + "]}";
     }
