@@ -85,7 +85,7 @@ class SegmentController {
         Authenticated sent = authenticated(body, SegmentTracking.MAX_BATCH_BYTES, "A batch", request);
         Instant batchSentAt = Fields.of(sent.body()).time("sentAt");
         List<SegmentTracking.Refused> refused = tracking.storeBatch(sent.body().get("batch"),
-                receipt(sent.source(), request, batchSentAt));
+                sent.body().get("context"), receipt(sent.source(), request, batchSentAt));
         Map<String, Object> answer = new LinkedHashMap<>(SUCCESS);
         answer.put("refused", refused);
         return answer;

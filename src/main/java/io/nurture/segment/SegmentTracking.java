@@ -52,7 +52,11 @@ class SegmentTracking {
         }
     }
 
-    List<Refused> storeBatch(JsonNode batch, Receipt receipt) {
+    /** {@code batchContext}: the batch's own {@code context}, which its messages share where they say nothing else. */
+    List<Refused> storeBatch(JsonNode batch, JsonNode batchContext, Receipt receipt) {
+        if (batchContext != null && !batchContext.isNull() && !(batchContext instanceof ObjectNode)) {
+            throw new InvalidInputException("context must be an object");
+        }
         if (!(batch instanceof ArrayNode items)) {
             throw new InvalidInputException("batch must be a list of messages");
         }
@@ -64,7 +68,7 @@ class SegmentTracking {
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             try {
-                storeItem(item, receipt);
+                storeItem(item, (ObjectNode) batchContext, receipt);
             } catch (InvalidInputException | ProblemException e) {
                 JsonNode messageId = item.path("messageId");
                 refused.add(new Refused(i, messageId.isTextual() ? messageId.asText() : null, e.getMessage()));
@@ -73,17 +77,35 @@ class SegmentTracking {
         return refused;
     }
 
-    private void storeItem(JsonNode item, Receipt receipt) {
+    private void storeItem(JsonNode item, ObjectNode batchContext, Receipt receipt) {
         if (!(item instanceof ObjectNode message)) {
             throw new InvalidInputException("a message must be an object");
         }
         if (json.sizeOf(message) > MAX_MESSAGE_BYTES) {
             throw new InvalidInputException("a message must be at most " + MAX_MESSAGE_BYTES / 1024 + " KB");
         }
+        withBatchContext(message, batchContext);
         String type = Fields.of(message).text("type");
         CallType call = CallType.of(type).orElseThrow(() -> new InvalidInputException(
                 "type must be one of " + CallType.names() + (type == null ? "" : ", was '" + shortened(type) + "'")));
         store(call, message, receipt);
+    }
+
+    /** The batch's context fields the message does not set itself; a message's context that is no object is its own. */
+    private static void withBatchContext(ObjectNode message, ObjectNode batchContext) {
+        if (batchContext == null || batchContext.isEmpty()) {
+            return;
+        }
+        JsonNode own = message.get("context");
+        if (own == null || own.isNull()) {
+            message.set("context", batchContext.deepCopy());
+        } else if (own instanceof ObjectNode context) {
+            batchContext.properties().forEach(field -> {
+                if (!context.has(field.getKey())) {
+                    context.set(field.getKey(), field.getValue().deepCopy());
+                }
+            });
+        }
     }
 
     private static String shortened(String text) {

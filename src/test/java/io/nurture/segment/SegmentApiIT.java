@@ -294,6 +294,31 @@ class SegmentApiIT {
     }
 
     @Test
+    void aBatchsContextIsSharedByItsMessagesWhereTheySayNothingElse() {
+        String shared = unique("anon");
+        String own = unique("anon");
+        assertSuccess(segment("/v1/batch", """
+                {"context": {"campaign": {"source": "newsletter", "name": "december"}, "locale": "de-DE"},
+                 "batch": [
+                  {"type": "page", "anonymousId": "%s", "properties": {"path": "/pricing"}},
+                  {"type": "page", "anonymousId": "%s", "properties": {"path": "/pricing"},
+                   "context": {"campaign": {"source": "ads"}}}
+                ]}""".formatted(shared, own)));
+
+        Map<String, Object> sharing = propertiesOfFirst(contactOfAnonymousId(shared), "page_view");
+        assertThat(sharing).containsEntry("utmSource", "newsletter").containsEntry("utmCampaign", "december");
+        assertThat(sharing.get("context")).asString().contains("locale=de-DE");
+        Map<String, Object> owning = propertiesOfFirst(contactOfAnonymousId(own), "page_view");
+        assertThat(owning).containsEntry("utmSource", "ads").doesNotContainKey("utmCampaign");
+        assertThat(owning.get("context")).as("the message's own campaign, the batch's locale").asString()
+                .contains("locale=de-DE", "source=ads");
+
+        assertProblem(segment("/v1/batch", """
+                {"context": "web", "batch": [{"type": "page", "anonymousId": "%s"}]}""".formatted(shared)), 400,
+                "context must be an object");
+    }
+
+    @Test
     void importIsTheOlderNameOfBatch() {
         String anonymousId = unique("anon");
         Response response = plain("/v1/import", """
