@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -13,7 +12,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.nurture.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,9 +85,6 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait)
             throws IOException {
-        long seconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins from your address; "
-                + "try again in " + seconds + (seconds == 1 ? " second" : " seconds"), request.getRequestURI());
+        RetryAfter.of(wait).refuse(request, response, "failed logins");
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.nurture.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,19 +45,17 @@ class PublicThrottleFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        long seconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
-        String detail = "Too many " + what + " from your address; try again in " + seconds
-                + (seconds == 1 ? " second" : " seconds");
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        if (wantsHtml(request.getHeader(HttpHeaders.ACCEPT))) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setContentType("text/html;charset=UTF-8");
-            response.getOutputStream().write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<title>Please wait</title></head><body><h1>Please wait a moment</h1><p>" + detail
-                    + ".</p></body></html>").getBytes(StandardCharsets.UTF_8));
-        } else {
-            ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, detail, request.getRequestURI());
+        RetryAfter retryAfter = RetryAfter.of(wait);
+        if (!wantsHtml(request.getHeader(HttpHeaders.ACCEPT))) {
+            retryAfter.refuse(request, response, what);
+            return;
         }
+        retryAfter.setOn(response);
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setContentType("text/html;charset=UTF-8");
+        response.getOutputStream().write(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Please wait</title></head><body><h1>Please wait a moment</h1><p>" + retryAfter.detail(what)
+                + ".</p></body></html>").getBytes(StandardCharsets.UTF_8));
     }
 
     /** A browser navigating names text/html; fetch(), scripts and servers ask for JSON or for anything. */

@@ -5,11 +5,9 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.nurture.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,11 +34,7 @@ class WriteKeyThrottleFilter extends OncePerRequestFilter {
         String client = LoginThrottle.client(request.getRemoteAddr());
         Duration wait = throttle.waitBeforeAttempt(client);
         if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests with a wrong write "
-                    + "key from your address; try again in " + seconds + (seconds == 1 ? " second" : " seconds"),
-                    request.getRequestURI());
+            RetryAfter.of(wait).refuse(request, response, "requests with a wrong write key");
             return;
         }
         chain.doFilter(request, response);
