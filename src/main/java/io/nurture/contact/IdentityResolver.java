@@ -25,10 +25,6 @@ public class IdentityResolver {
     public record Resolved(String contactId, boolean created) {
     }
 
-    public Resolved resolve(String contactId, String email, String anonymousId, LifecycleStage initialStage) {
-        return resolve(contactId, email, anonymousId, null, initialStage);
-    }
-
     public Resolved resolve(String contactId, String email, String anonymousId, String userId,
             LifecycleStage initialStage) {
         if (contactId != null) {
@@ -61,7 +57,7 @@ public class IdentityResolver {
                 contacts.setEmail(user.id(), email);
             }
         }
-        joinAnonymousId(known, anonymousId);
+        joinAnonymousId(known, anonymousId, Optional.ofNullable(anonymousId).flatMap(contacts::findByAnonymousId));
         return known;
     }
 
@@ -73,7 +69,7 @@ public class IdentityResolver {
             // lock before adding rows that reference the contact: their foreign-key share locks, upgraded later by
             // concurrent requests for the same contact, would deadlock
             contacts.lockById(known);
-            joinAnonymousId(known, anonymousId);
+            joinAnonymousId(known, anonymousId, byAnonymousId);
             return new Resolved(known, false);
         }
         if (byAnonymousId.isPresent() && (email == null || byAnonymousId.get().email() == null)) {
@@ -90,9 +86,11 @@ public class IdentityResolver {
         return new Resolved(created, true);
     }
 
-    /** A new anonymous id is linked to the known contact; an anonymous visitor's record is merged into it. */
-    private void joinAnonymousId(String known, String anonymousId) {
-        Optional<Contact> byAnonymousId = Optional.ofNullable(anonymousId).flatMap(contacts::findByAnonymousId);
+    /**
+     * A new anonymous id is linked to the known contact; an anonymous visitor's record ({@code byAnonymousId}, as read
+     * for it) is merged into it.
+     */
+    private void joinAnonymousId(String known, String anonymousId, Optional<Contact> byAnonymousId) {
         if (anonymousId != null && byAnonymousId.isEmpty()) {
             contacts.linkAnonymousId(known, anonymousId);
         } else if (byAnonymousId.isPresent() && !byAnonymousId.get().id().equals(known)
