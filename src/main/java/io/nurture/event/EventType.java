@@ -65,14 +65,9 @@ public record EventType(String wireName) {
         return BUILT_IN.containsKey(wireName);
     }
 
-    /** A change of mind about marketing, or a profile update: neither scores behaviour nor moves the stage. */
+    /** A change of mind about marketing: neither scores behaviour nor moves the stage. */
     public boolean changesConsentOnly() {
         return equals(RESUBSCRIBED);
-    }
-
-    /** No behaviour of the contact: the event only carries its profile (an identify, a group). */
-    public boolean carriesProfileOnly() {
-        return equals(COMPANY_IDENTIFIED) || equals(PROFILE_UPDATED);
     }
 
     /** The type of a stored or configured wire name, built-in or custom; empty when it is not one. */
