@@ -1,0 +1,25 @@
+package io.nurture.bench;
+
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.nurture.OnPostgres;
+
+/** {@link IngestionScenarios} on the machine's PostgreSQL, its public schema emptied first. */
+@Tag("benchmark")
+@OnPostgres
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "nurture.inbox.smtp-port=0", "nurture.demo.enabled=false", IngestionScenarios.PROPERTIES })
+class IngestionPostgresBenchmark extends IngestionScenarios {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    String footnote() {
+        return "database size " + jdbc.sql("SELECT pg_size_pretty(pg_database_size(current_database()))")
+                .query(String.class).single();
+    }
+}
