@@ -1,11 +1,14 @@
 package io.nurture.lifecycle;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import org.springframework.stereotype.Service;
 
 import io.nurture.event.EventType;
+import io.nurture.process.MarketerDecisions;
 
 /**
  * The two marketer-owned tables that make MQLs: {@code lead-routing} (by the event and the lead's source) and
@@ -17,29 +20,29 @@ public class MqlRules {
     static final String ROUTING = "lead-routing";
     static final String QUALIFICATION = "mql-qualification";
 
-    private final DecisionService decisions;
+    private final MarketerDecisions decisions;
 
-    MqlRules(DecisionService decisions) {
+    MqlRules(MarketerDecisions decisions) {
         this.decisions = decisions;
     }
 
     public LeadRouting route(EventType type, String source) {
-        var result = decisions.evaluateDecisionTableByKey(ROUTING, Variables.createVariables()
-                .putValue("eventType", type.wireName())
-                .putValue("source", source == null ? null : source.toLowerCase(java.util.Locale.ROOT)));
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("eventType", type.wireName());
+        inputs.put("source", source == null ? null : source.toLowerCase(Locale.ROOT));
+        List<Map<String, Object>> result = decisions.evaluate(ROUTING, inputs);
         if (result.isEmpty()) {
             return new LeadRouting("nurture", 50, "No routing rule matched: nurtured until the MQL threshold");
         }
-        DmnDecisionRuleResult rule = result.getFirstResult();
-        Number priority = rule.getEntry("priority");
-        return new LeadRouting(rule.getEntry("route"), priority == null ? 50 : priority.intValue(),
-                rule.getEntry("reason"));
+        Map<String, Object> rule = result.get(0);
+        Number priority = (Number) rule.get("priority");
+        return new LeadRouting((String) rule.get("route"), priority == null ? 50 : priority.intValue(),
+                (String) rule.get("reason"));
     }
 
     public boolean qualifies(int score, int fitScore) {
-        var result = decisions.evaluateDecisionTableByKey(QUALIFICATION, Variables.createVariables()
-                .putValue("score", score)
-                .putValue("fitScore", fitScore));
-        return !result.isEmpty() && Boolean.TRUE.equals(result.getFirstResult().getEntry("qualified"));
+        List<Map<String, Object>> result = decisions.evaluate(QUALIFICATION,
+                Map.of("score", score, "fitScore", fitScore));
+        return !result.isEmpty() && Boolean.TRUE.equals(result.get(0).get("qualified"));
     }
 }

@@ -1,12 +1,12 @@
 package io.nurture.scoring;
 
+import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import io.nurture.event.EventType;
+import io.nurture.process.MarketerDecisions;
 
 /**
  * Points per event come from the marketer's DMN table {@code behaviour-score} (hit policy COLLECT SUM) over the event
@@ -17,20 +17,20 @@ public class BehaviourScoring {
 
     static final String DECISION_KEY = "behaviour-score";
 
-    private final DecisionService decisions;
+    private final MarketerDecisions decisions;
 
-    BehaviourScoring(DecisionService decisions) {
+    BehaviourScoring(MarketerDecisions decisions) {
         this.decisions = decisions;
     }
 
     /** {@code visitsBefore}: the contact's page views before this event. */
     public int pointsFor(EventType type, Map<String, Object> properties, long visitsBefore) {
         Map<String, Object> props = properties == null ? Map.of() : properties;
-        var result = decisions.evaluateDecisionTableByKey(DECISION_KEY, Variables.createVariables()
-                .putValue("eventType", type.wireName())
-                .putValue("pagePath", props.get("page") instanceof String page ? page : null)
-                .putValue("visitsBefore", (int) Math.min(visitsBefore, Integer.MAX_VALUE))
-                .putValue("attendedMinutes", props.get("minutes") instanceof Integer minutes ? minutes : 0));
-        return DecisionResults.sumOf(result, "points");
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("eventType", type.wireName());
+        inputs.put("pagePath", props.get("page") instanceof String page ? page : null);
+        inputs.put("visitsBefore", (int) Math.min(visitsBefore, Integer.MAX_VALUE));
+        inputs.put("attendedMinutes", props.get("minutes") instanceof Integer minutes ? minutes : 0);
+        return DecisionResults.sumOf(decisions.evaluate(DECISION_KEY, inputs), "points");
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.nurture.event.EventType;
+import io.nurture.process.MarketerDecisions;
 
 /** The two marketer-owned MQL tables, lead-routing.dmn and mql-qualification.dmn, through {@link MqlRules}. */
 @Deployment(resources = { "processes/lead-routing.dmn", "processes/mql-qualification.dmn" })
@@ -31,7 +32,7 @@ class MqlDecisionTest {
             "page_view, null, nurture, 50"
     })
     void routesByEventAndSource(String eventType, String source, String route, int priority) {
-        LeadRouting routing = new MqlRules(extension.getDecisionService())
+        LeadRouting routing = rules()
                 .route(EventType.fromWireName(eventType).orElseThrow(), source);
 
         assertThat(routing.route()).isEqualTo(route);
@@ -49,6 +50,10 @@ class MqlDecisionTest {
             "0, 0, false"
     })
     void qualifiesAtTheThresholdWithTheMinimumFit(int score, int fit, boolean qualified) {
-        assertThat(new MqlRules(extension.getDecisionService()).qualifies(score, fit)).isEqualTo(qualified);
+        assertThat(rules().qualifies(score, fit)).isEqualTo(qualified);
+    }
+
+    private static MqlRules rules() {
+        return new MqlRules(new MarketerDecisions(extension.getDecisionService(), extension.getRepositoryService()));
     }
 }

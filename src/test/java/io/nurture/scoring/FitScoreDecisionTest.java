@@ -2,7 +2,6 @@ package io.nurture.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -11,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.nurture.process.MarketerDecisions;
 
 /** The ideal-customer-profile table (processes/fit-score.dmn): COLLECT / SUM over the profile fields. */
 @Deployment(resources = "processes/fit-score.dmn")
@@ -71,7 +72,7 @@ class FitScoreDecisionTest {
     }
 
     private static int sumOf(VariableMap profile) {
-        DmnDecisionTableResult result = extension.getDecisionService().evaluateDecisionTableByKey("fit-score", profile);
-        return DecisionResults.sumOf(result, "points");
+        return DecisionResults.sumOf(new MarketerDecisions(extension.getDecisionService(),
+                extension.getRepositoryService()).evaluate("fit-score", profile), "points");
     }
 }
