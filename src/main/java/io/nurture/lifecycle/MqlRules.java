@@ -1,10 +1,10 @@
 package io.nurture.lifecycle;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import io.nurture.event.EventType;
@@ -27,10 +27,9 @@ public class MqlRules {
     }
 
     public LeadRouting route(EventType type, String source) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("eventType", type.wireName());
-        inputs.put("source", source == null ? null : source.toLowerCase(Locale.ROOT));
-        List<Map<String, Object>> result = decisions.evaluate(ROUTING, inputs);
+        List<Map<String, Object>> result = decisions.evaluate(ROUTING, Variables.createVariables()
+                .putValue("eventType", type.wireName())
+                .putValue("source", source == null ? null : source.toLowerCase(Locale.ROOT)));
         if (result.isEmpty()) {
             return new LeadRouting("nurture", 50, "No routing rule matched: nurtured until the MQL threshold");
         }

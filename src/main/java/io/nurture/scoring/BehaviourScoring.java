@@ -1,8 +1,8 @@
 package io.nurture.scoring;
 
-import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import io.nurture.event.EventType;
@@ -26,11 +26,11 @@ public class BehaviourScoring {
     /** {@code visitsBefore}: the contact's page views before this event. */
     public int pointsFor(EventType type, Map<String, Object> properties, long visitsBefore) {
         Map<String, Object> props = properties == null ? Map.of() : properties;
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("eventType", type.wireName());
-        inputs.put("pagePath", props.get("page") instanceof String page ? page : null);
-        inputs.put("visitsBefore", (int) Math.min(visitsBefore, Integer.MAX_VALUE));
-        inputs.put("attendedMinutes", props.get("minutes") instanceof Integer minutes ? minutes : 0);
-        return DecisionResults.sumOf(decisions.evaluate(DECISION_KEY, inputs), "points");
+        var result = decisions.evaluate(DECISION_KEY, Variables.createVariables()
+                .putValue("eventType", type.wireName())
+                .putValue("pagePath", props.get("page") instanceof String page ? page : null)
+                .putValue("visitsBefore", (int) Math.min(visitsBefore, Integer.MAX_VALUE))
+                .putValue("attendedMinutes", props.get("minutes") instanceof Integer minutes ? minutes : 0));
+        return DecisionResults.sumOf(result, "points");
     }
 }

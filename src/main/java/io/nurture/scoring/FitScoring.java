@@ -1,9 +1,8 @@
 package io.nurture.scoring;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import io.nurture.contact.Contact;
@@ -22,13 +21,13 @@ public class FitScoring {
     }
 
     public int fitOf(Contact contact) {
-        Map<String, Object> inputs = new HashMap<>();
-        inputs.put("industry", contact.industry() == null ? null : contact.industry().toLowerCase(Locale.ROOT));
-        inputs.put("companySize", contact.companySize());
-        inputs.put("revenue", contact.revenue());
-        inputs.put("country", contact.country());
-        inputs.put("techStack", contact.techStack());
-        inputs.put("funding", contact.funding());
-        return DecisionResults.sumOf(decisions.evaluate(DECISION_KEY, inputs), "points");
+        var result = decisions.evaluate(DECISION_KEY, Variables.createVariables()
+                .putValue("industry", contact.industry() == null ? null : contact.industry().toLowerCase(Locale.ROOT))
+                .putValue("companySize", contact.companySize())
+                .putValue("revenue", contact.revenue())
+                .putValue("country", contact.country())
+                .putValue("techStack", contact.techStack())
+                .putValue("funding", contact.funding()));
+        return DecisionResults.sumOf(result, "points");
     }
 }
