@@ -59,9 +59,7 @@ public class EventIngestionService {
     }
 
     public IngestionResult ingest(IncomingEvent event, String actor) {
-        EventLimits.check(event, Instant.now());
-        EventPropertyCheck.check(event.type(), event.properties());
-        propertyRules.forEach(rule -> rule.check(event.type(), event.properties()));
+        check(event);
         // The whole event is retried when a campaign job moved the same process instance while we correlated to it,
         // when the database broke a lock cycle with a job, or when a concurrent request won a unique key (same
         // eventId, or a new contact with the same e-mail): the retry then finds what the other request stored.
@@ -69,11 +67,36 @@ public class EventIngestionService {
                 status -> ingestOnce(event, actor));
     }
 
+    /** Holds an event to the limits and the property rules, as {@link #ingest} does before it stores anything. */
+    public void check(IncomingEvent event) {
+        EventLimits.check(event, Instant.now());
+        EventPropertyCheck.check(event.type(), event.properties());
+        propertyRules.forEach(rule -> rule.check(event.type(), event.properties()));
+    }
+
+    /**
+     * Events in their order, all in one transaction, for a batch: one commit instead of one per event. All or
+     * nothing, without retries: when any event fails, none is stored, and the caller ingests each on its own with
+     * {@link #ingest}, so one event's refusal or conflict costs no other event its place.
+     */
+    public void ingestTogether(List<IncomingEvent> batch, String actor) {
+        batch.forEach(this::check);
+        transaction.executeWithoutResult(status -> batch.forEach(event -> record(event, actor)));
+    }
+
     private IngestionResult ingestOnce(IncomingEvent event, String actor) {
+        Recorded recorded = record(event, actor);
+        return resultFor(recorded.contactId(), recorded.duplicate());
+    }
+
+    private record Recorded(String contactId, boolean duplicate) {
+    }
+
+    private Recorded record(IncomingEvent event, String actor) {
         Optional<String> known = event.eventId() == null ? Optional.empty()
                 : events.findContactOfEvent(event.eventId());
         if (known.isPresent()) {
-            return resultFor(known.get(), true);
+            return new Recorded(known.get(), true);
         }
         RoutedEvent routed = stages.route(event.type(), event.profile().source(), actor);
         Resolved resolved = identities.resolve(event.contactId(), event.email(), event.anonymousId(), event.userId(),
@@ -92,10 +115,10 @@ public class EventIngestionService {
         stages.move(routed, resolved.created(), before, scored);
         publisher.publishEvent(new ContactEventRecorded(before.id(), event.type(), event.occurredAt(),
                 event.properties()));
-        // read again: the listeners' campaign steps (a click's next step, an NPS answer) may have moved or scored it
-        return resultFor(before.id(), false);
+        return new Recorded(before.id(), false);
     }
 
+    /** Read again: the listeners' campaign steps (a click's next step, an NPS answer) may have moved or scored it. */
     private IngestionResult resultFor(String contactId, boolean duplicate) {
         Contact contact = contacts.getById(contactId);
         return new IngestionResult(contact.id(), contact.lifecycleStage(), contact.score(), duplicate);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -38,8 +39,8 @@ import jakarta.mail.internet.MimeMessage;
  * Nurture's ingestion and sending beside what the same engine and the same SMTP server do bare, in one run on one
  * database: a tiny process started by message and correlated once per contact (the engine's own limit for what a
  * campaign does per contact), and raw JavaMail. Prints rates, the ratio to the bare engine, p50/p99, CPU per request
- * (this JVM's, client and server) and heap; asserts only that every request succeeded. The subclasses pick the
- * database. Run with {@code ./mvnw verify -Pbench}.
+ * (this JVM's, client and server) and heap; asserts only that every request succeeded and every batched event was
+ * stored. The subclasses pick the database. Run with {@code ./mvnw verify -Pbench}.
  */
 abstract class IngestionScenarios {
 
@@ -67,6 +68,9 @@ abstract class IngestionScenarios {
 
     @Autowired
     DataSourceProperties dataSource;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private NurtureClient api;
     private Session smtp;
@@ -113,8 +117,11 @@ abstract class IngestionScenarios {
         rows.add(run("duplicate eventId", "events/s", CONTACTS, 1, i -> duplicate(emails.get(0))));
         rows.add(run("Segment /v1/track, known contact", "events/s", CONTACTS, 1, i -> track(emails.get(i))));
         int batches = Math.max(1, CONTACTS / 20);
+        long pageViewsBefore = stored("page_view");
         rows.add(run("Segment /v1/batch, " + BATCH_SIZE + " page views each", "events/s", batches, BATCH_SIZE,
                 i -> batch(emails, i)));
+        assertThat(stored("page_view") - pageViewsBefore).as("every page view of the batches is stored")
+                .isEqualTo((long) batches * BATCH_SIZE);
 
         System.out.println();
         System.out.printf(Locale.ROOT, "Nurture ingestion benchmark: %d contacts, %d client threads, %d cores, %s%n",
@@ -213,6 +220,10 @@ abstract class IngestionScenarios {
         return api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
                 .header("Authorization", NurtureClient.basic(WRITE_KEY, "")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private long stored(String type) {
+        return jdbc.sql("SELECT COUNT(*) FROM contact_event WHERE type = ?").param(type).query(Long.class).single();
     }
 
     private static Response ok(Response response) {

@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -291,6 +296,41 @@ class SegmentApiIT {
         assertThat(typesOf(visitor)).containsExactly("page_view", "content_downloaded");
         assertThat(jdbc.sql("SELECT contact_id FROM contact_user_id WHERE user_id = ?").param(userId)
                 .query(String.class).single()).as("the alias linked the user id").isEqualTo(visitor);
+    }
+
+    @Test
+    void concurrentBatchesForTheSameNewPeopleMakeOneContactEachAndCountEveryEvent() throws Exception {
+        List<String> people = IntStream.range(0, 10).mapToObj(i -> unique("crowd")).toList();
+        int senders = 4;
+        int pagesEach = 3;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int sender = 0; sender < senders; sender++) {
+                String batch = people.stream().flatMap(person -> IntStream.range(0, pagesEach).mapToObj(page -> """
+                        {"type": "page", "messageId": "%s", "userId": "%s", "properties": {"path": "/p/%d"},
+                         "context": {"traits": {"email": "%s@example.com"}}}""".formatted(UUID.randomUUID(), person,
+                        page, person))).collect(Collectors.joining(",", "{\"batch\": [", "]}"));
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return segment("/v1/batch", batch);
+                }));
+            }
+            start.countDown();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                assertSuccess(response);
+                assertThat(response.json().path("refused")).as(response.body()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (String person : people) {
+            String contactId = byEmail(person + "@example.com").get("id").asText();
+            assertThat(typesOf(contactId)).as(person).filteredOn("page_view"::equals).hasSize(senders * pagesEach);
+        }
     }
 
     @Test
