@@ -112,6 +112,9 @@ public class ContactRepository {
      * the answer is the contact as now stored, so the caller reads it no more.
      */
     public Contact updateProfile(Contact locked, ContactProfile profile) {
+        if (locked.withProfile(profile, locked.updatedAt()).equals(locked)) {
+            return locked; // a page view, or traits as they were: nothing to write
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the timestamp column keeps it
         updateProfile(locked.id(), profile, now);
         return locked.withProfile(profile, now);

@@ -1,37 +1,54 @@
 package io.nurture.process;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * The marketer's decision tables, evaluated in their latest deployed version, each distinct input once per version.
  * Their rules are functions of their inputs (no table reads the clock), so an answer is remembered by the version's
  * id and the inputs: FEEL and the decision history cost a third of an event's CPU, and a site's events repeat the
- * same few inputs. The latest version is looked up on every call, so a table deployed from Modeler, by any node,
- * decides the next event; the engine's history holds the first evaluation of each input per version.
+ * same few inputs. The latest version is looked up again after each deployment on this node, so a table deployed from
+ * Modeler decides the next event, and at least every {@link #REFRESH}, so a deployment through another node of a
+ * cluster does within that time; the engine's history holds the first evaluation of each input per version.
  */
 @Service
 public class MarketerDecisions {
 
     static final int MAX_REMEMBERED = 20_000;
+    static final Duration REFRESH = Duration.ofSeconds(1);
 
     private final DecisionService decisions;
     private final RepositoryService repository;
+    private final DecisionDeployments deployments;
+    private final LongSupplier nanoTime;
     private final Map<Question, List<Map<String, Object>>> answers = new ConcurrentHashMap<>();
+    private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
-    public MarketerDecisions(DecisionService decisions, RepositoryService repository) {
+    @Autowired
+    public MarketerDecisions(DecisionService decisions, RepositoryService repository,
+            DecisionDeployments deployments) {
+        this(decisions, repository, deployments, System::nanoTime);
+    }
+
+    MarketerDecisions(DecisionService decisions, RepositoryService repository, DecisionDeployments deployments,
+            LongSupplier nanoTime) {
         this.decisions = decisions;
         this.repository = repository;
+        this.deployments = deployments;
+        this.nanoTime = nanoTime;
     }
 
     /** The matched rules' outputs, in the table's order; {@code inputs} may hold {@code null} values. */
@@ -55,14 +72,25 @@ public class MarketerDecisions {
     }
 
     private String latestVersionOf(String decisionKey) {
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+        long now = nanoTime.getAsLong();
+        long generation = deployments.generation();
+        Latest known = latest.get(decisionKey);
+        if (known != null && known.generation() == generation && now - known.lookedUpAt() < REFRESH.toNanos()) {
+            return known.definitionId();
+        }
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
                 .withoutTenantId().latestVersion().singleResult();
-        if (latest == null) {
+        if (definition == null) {
             throw new NotFoundException("no decision table '" + decisionKey + "' is deployed");
         }
-        return latest.getId();
+        latest.put(decisionKey, new Latest(definition.getId(), generation, now));
+        return definition.getId();
     }
 
     private record Question(String definitionId, Map<String, Object> inputs) {
+    }
+
+    /** A table's latest version as looked up at {@code lookedUpAt}, after {@code generation} deployments here. */
+    private record Latest(String definitionId, long generation, long lookedUpAt) {
     }
 }

@@ -37,7 +37,8 @@ import io.nurture.ingestion.EventIngestionService.IncomingEvent;
  * counting {@link DataSource} (all of them, and the reads and writes of {@code contact}), and the thread's CPU time,
  * which other work on a shared machine hardly changes. The job executor is off, so the engine's background work is not
  * counted. Prints the averages per scenario on a new H2 file; asserts nothing. Run with
- * {@code ./mvnw verify -Pbench -Dit.test=IngestionStatementsBenchmark}.
+ * {@code ./mvnw verify -Pbench -Dit.test=IngestionStatementsBenchmark}; {@code -Dbench.statements.list=true} lists
+ * each statement with how often an event runs it.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = { "nurture.inbox.smtp-port=0", "nurture.demo.enabled=false",
@@ -48,6 +49,7 @@ class IngestionStatementsBenchmark {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Pattern CONTACT_TABLE = Pattern.compile("\\bcontact\\b", Pattern.CASE_INSENSITIVE);
     private static final ThreadLocal<Counts> COUNTING = new ThreadLocal<>();
+    private static final boolean LIST_STATEMENTS = Boolean.getBoolean("bench.statements.list");
 
     @Autowired
     EventIngestionService ingestion;
@@ -106,6 +108,10 @@ class IngestionStatementsBenchmark {
         System.out.printf(Locale.ROOT, "%-34s %11.1f %14.1f %15.1f %11.2f%n", scenario, counts.all / (double) EVENTS,
                 counts.contactReads / (double) EVENTS, counts.contactWrites / (double) EVENTS,
                 counts.cpuNanos / 1e6 / EVENTS);
+        if (LIST_STATEMENTS) {
+            counts.bySql.forEach((sql, count) -> System.out.printf(Locale.ROOT, "    %5.2f  %s%n",
+                    count / (double) EVENTS, sql));
+        }
     }
 
     private static final class Counts {
@@ -113,9 +119,14 @@ class IngestionStatementsBenchmark {
         long contactReads;
         long contactWrites;
         long cpuNanos;
+        final Map<String, Integer> bySql = new java.util.LinkedHashMap<>();
 
         void add(String sql) {
             all++;
+            if (LIST_STATEMENTS) {
+                String oneLine = String.valueOf(sql).replaceAll("\\s+", " ").strip();
+                bySql.merge(oneLine.length() > 150 ? oneLine.substring(0, 150) + "…" : oneLine, 1, Integer::sum);
+            }
             if (sql != null && CONTACT_TABLE.matcher(sql).find()) {
                 if (sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6)) {
                     contactReads++;

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.nurture.event.EventType;
+import io.nurture.process.DecisionDeployments;
 import io.nurture.process.MarketerDecisions;
 
 /** The two marketer-owned MQL tables, lead-routing.dmn and mql-qualification.dmn, through {@link MqlRules}. */
@@ -54,6 +55,7 @@ class MqlDecisionTest {
     }
 
     private static MqlRules rules() {
-        return new MqlRules(new MarketerDecisions(extension.getDecisionService(), extension.getRepositoryService()));
+        return new MqlRules(new MarketerDecisions(extension.getDecisionService(), extension.getRepositoryService(),
+                new DecisionDeployments()));
     }
 }

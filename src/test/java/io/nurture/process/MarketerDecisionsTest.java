@@ -5,25 +5,48 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Remembered answers never outlive the version that gave them: a redeployed table decides the next call. */
+/**
+ * Remembered answers never outlive the version that gave them: a table redeployed on this node decides the next call,
+ * one deployed through another node the first call after {@link MarketerDecisions#REFRESH}.
+ */
 class MarketerDecisionsTest {
 
-    @RegisterExtension
-    static ProcessEngineExtension extension = ProcessEngineExtension.builder().build();
+    private static final DecisionDeployments DEPLOYMENTS_HERE = new DecisionDeployments();
 
+    @RegisterExtension
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(engine()).build();
+
+    private final AtomicLong nanoTime = new AtomicLong();
     private MarketerDecisions decisions;
+
+    /** An engine of its own, with the plugin that tells this node's deployments. */
+    private static ProcessEngine engine() {
+        ProcessEngineConfigurationImpl configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setProcessEngineName("marketer-decisions-test");
+        configuration.setJdbcUrl("jdbc:h2:mem:marketer-decisions-test;DB_CLOSE_DELAY=1000");
+        configuration.setDatabaseSchemaUpdate("true");
+        configuration.setHistory("full");
+        configuration.setJobExecutorActivate(false);
+        configuration.getProcessEnginePlugins().add(DEPLOYMENTS_HERE);
+        return configuration.buildProcessEngine();
+    }
 
     @BeforeEach
     void decisions() {
-        decisions = new MarketerDecisions(extension.getDecisionService(), extension.getRepositoryService());
+        decisions = new MarketerDecisions(extension.getDecisionService(), extension.getRepositoryService(),
+                DEPLOYMENTS_HERE, nanoTime::get);
     }
 
     @AfterEach
@@ -52,6 +75,22 @@ class MarketerDecisionsTest {
         deploy(25);
 
         assertThat(decisions.evaluate("memo-points", inputs("page_view", "/pricing"))).containsExactly(points(25));
+    }
+
+    @Test
+    void aTableDeployedThroughAnotherNodeDecidesOnceTheVersionIsLookedUpAgain() {
+        MarketerDecisions otherNode = new MarketerDecisions(extension.getDecisionService(),
+                extension.getRepositoryService(), new DecisionDeployments(), nanoTime::get);
+        deploy(10);
+        assertThat(otherNode.evaluate("memo-points", inputs("page_view", "/pricing"))).containsExactly(points(10));
+
+        deploy(25);
+        nanoTime.addAndGet(MarketerDecisions.REFRESH.toNanos() - 1);
+        assertThat(otherNode.evaluate("memo-points", inputs("page_view", "/pricing"))).as("within the refresh")
+                .containsExactly(points(10));
+        nanoTime.addAndGet(1);
+
+        assertThat(otherNode.evaluate("memo-points", inputs("page_view", "/pricing"))).containsExactly(points(25));
     }
 
     @Test
