@@ -21,8 +21,15 @@ public class IdentityResolver {
         this.merge = merge;
     }
 
-    /** {@code created}: the contact is new and still needs its first stage. */
-    public record Resolved(String contactId, boolean created) {
+    /**
+     * {@code created}: the contact is new and still needs its first stage. {@code locked}: the contact as read under
+     * its lock, when resolving locked it and changed it no more, else empty: the caller locks it.
+     */
+    public record Resolved(String contactId, boolean created, Optional<Contact> locked) {
+
+        Resolved(String contactId, boolean created) {
+            this(contactId, created, Optional.empty());
+        }
     }
 
     public Resolved resolve(String contactId, String email, String anonymousId, String userId,
@@ -32,7 +39,7 @@ public class IdentityResolver {
         }
         Optional<Contact> byUserId = Optional.ofNullable(userId).flatMap(contacts::findByUserId);
         if (byUserId.isPresent()) {
-            return new Resolved(ofKnownUser(byUserId.get(), email, anonymousId), false);
+            return ofKnownUser(byUserId.get(), email, anonymousId);
         }
         Resolved resolved = resolve(email, anonymousId, initialStage);
         if (userId != null) {
@@ -45,32 +52,36 @@ public class IdentityResolver {
      * The user's contact, which takes the e-mail when it has none: merged into the contact that has it already, or
      * given it. The anonymous id joins it like a known e-mail's.
      */
-    private String ofKnownUser(Contact user, String email, String anonymousId) {
-        contacts.lockById(user.id());
-        String known = user.id();
+    private Resolved ofKnownUser(Contact user, String email, String anonymousId) {
+        Contact locked = contacts.lockById(user.id());
         if (email != null && user.email() == null) {
             Optional<Contact> byEmail = contacts.findByEmail(email);
+            String known = user.id();
             if (byEmail.isPresent()) {
                 merge.mergeInto(byEmail.get().id(), user.id());
                 known = byEmail.get().id();
             } else {
                 contacts.setEmail(user.id(), email);
             }
+            joinAnonymousId(known, anonymousId, Optional.ofNullable(anonymousId).flatMap(contacts::findByAnonymousId));
+            return new Resolved(known, false);
         }
-        joinAnonymousId(known, anonymousId, Optional.ofNullable(anonymousId).flatMap(contacts::findByAnonymousId));
-        return known;
+        return joined(locked, anonymousId, Optional.ofNullable(anonymousId).flatMap(contacts::findByAnonymousId));
+    }
+
+    /** The known contact, locked, with the anonymous id joined; a merge changed it, so it is read again. */
+    private Resolved joined(Contact locked, String anonymousId, Optional<Contact> byAnonymousId) {
+        boolean merged = joinAnonymousId(locked.id(), anonymousId, byAnonymousId);
+        return new Resolved(locked.id(), false, merged ? Optional.empty() : Optional.of(locked));
     }
 
     private Resolved resolve(String email, String anonymousId, LifecycleStage initialStage) {
         Optional<Contact> byEmail = Optional.ofNullable(email).flatMap(contacts::findByEmail);
         Optional<Contact> byAnonymousId = Optional.ofNullable(anonymousId).flatMap(contacts::findByAnonymousId);
         if (byEmail.isPresent()) {
-            String known = byEmail.get().id();
             // lock before adding rows that reference the contact: their foreign-key share locks, upgraded later by
             // concurrent requests for the same contact, would deadlock
-            contacts.lockById(known);
-            joinAnonymousId(known, anonymousId, byAnonymousId);
-            return new Resolved(known, false);
+            return joined(contacts.lockById(byEmail.get().id()), anonymousId, byAnonymousId);
         }
         if (byAnonymousId.isPresent() && (email == null || byAnonymousId.get().email() == null)) {
             if (email != null) {
@@ -88,14 +99,16 @@ public class IdentityResolver {
 
     /**
      * A new anonymous id is linked to the known contact; an anonymous visitor's record ({@code byAnonymousId}, as read
-     * for it) is merged into it.
+     * for it) is merged into it. True when it merged.
      */
-    private void joinAnonymousId(String known, String anonymousId, Optional<Contact> byAnonymousId) {
+    private boolean joinAnonymousId(String known, String anonymousId, Optional<Contact> byAnonymousId) {
         if (anonymousId != null && byAnonymousId.isEmpty()) {
             contacts.linkAnonymousId(known, anonymousId);
         } else if (byAnonymousId.isPresent() && !byAnonymousId.get().id().equals(known)
                 && byAnonymousId.get().email() == null) {
             merge.mergeInto(known, byAnonymousId.get().id());
+            return true;
         }
+        return false;
     }
 }

@@ -101,7 +101,8 @@ public class EventIngestionService {
         RoutedEvent routed = stages.route(event.type(), event.profile().source(), actor);
         Resolved resolved = identities.resolve(event.contactId(), event.email(), event.anonymousId(), event.userId(),
                 stages.initialStage(routed, event.email() != null));
-        Contact before = contacts.lockById(resolved.contactId()); // one event per contact at a time: all changes count
+        // one event per contact at a time: all changes count
+        Contact before = resolved.locked().orElseGet(() -> contacts.lockById(resolved.contactId()));
         Contact profiled = contacts.updateProfile(before, event.profile());
         int points = scoring.pointsFor(before.id(), event.type(), event.properties());
         events.append(event.eventId(), before.id(), event.type(), event.occurredAt(), points, event.properties());

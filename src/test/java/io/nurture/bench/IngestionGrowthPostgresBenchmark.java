@@ -15,7 +15,8 @@ import io.nurture.OnPostgres;
  * {@link IngestionScenarios} on PostgreSQL twice: with 10k seeded contacts and 100k events, then with 1M contacts and
  * 10M events, and each rate at the large size beside its rate at the small one. The seed is Nurture's own tables
  * (contacts with a user id and an anonymous id each, ten events each, a stage entry each), written by SQL and analysed
- * as autovacuum would; the engine's tables hold only what the scenarios run. Sizes:
+ * as autovacuum would; the engine's tables hold only what the scenarios run. The small size is measured after one
+ * unprinted run of every scenario. Sizes:
  * {@code -Dbench.growth.from=10000 -Dbench.growth.to=1000000}.
  */
 @Tag("benchmark")
@@ -37,6 +38,7 @@ class IngestionGrowthPostgresBenchmark extends IngestionScenarios {
     void ingestion() throws Exception {
         prepare();
         seed(0, SMALL);
+        measured(); // the JIT's warm-up: a first run is slower than every later one, which would flatter the large seed
         List<Row> small = measured();
         print("Nurture ingestion benchmark at " + SMALL + " seeded contacts", small);
         seed(SMALL, LARGE);
