@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,7 +36,7 @@ public class EventStore {
                 INSERT INTO contact_event (id, event_id, contact_id, type, occurred_at, received_at, points, properties,
                                            delivery_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID().toString(), eventId, contactId, type.wireName(), Timestamp.from(occurredAt),
+                .params(TimeOrderedIds.next(), eventId, contactId, type.wireName(), Timestamp.from(occurredAt),
                         Timestamp.from(Instant.now()), points, toJson(properties), deliveryIdOf(properties))
                 .update();
     }
