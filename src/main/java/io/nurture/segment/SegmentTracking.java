@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,13 +87,12 @@ class SegmentTracking {
         List<Accepted> group = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
-            JsonNode messageId = item.path("messageId");
+            String messageId = item.path("messageId").isTextual() ? item.path("messageId").asText() : null;
             Accepted accepted;
             try {
-                accepted = new Accepted(i, messageId.isTextual() ? messageId.asText() : null,
-                        checked(item, (ObjectNode) batchContext, receipt));
+                accepted = new Accepted(i, messageId, checked(item, (ObjectNode) batchContext, receipt));
             } catch (InvalidInputException | ProblemException e) {
-                refused.add(new Refused(i, messageId.isTextual() ? messageId.asText() : null, e.getMessage()));
+                refused.add(new Refused(i, messageId, e.getMessage()));
                 continue;
             }
             if (accepted.call() instanceof SegmentCall.Ingest) {
@@ -134,7 +132,10 @@ class SegmentTracking {
         }
     }
 
-    /** The message's call, held to the same checks as a single call; what fails them is refused before anything is stored. */
+    /**
+     * The message's call, held to the same checks as a single call; what fails them is refused before anything is
+     * stored.
+     */
     private SegmentCall checked(JsonNode item, ObjectNode batchContext, Receipt receipt) {
         if (!(item instanceof ObjectNode message)) {
             throw new InvalidInputException("a message must be an object");

@@ -5,9 +5,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.nurture.OnPostgres;
 
@@ -29,9 +27,6 @@ class IngestionGrowthPostgresBenchmark extends IngestionScenarios {
     private static final int LARGE = Integer.getInteger("bench.growth.to", 1_000_000);
     private static final int EVENTS_PER_CONTACT = 10;
     private static final int CONTACTS_PER_STATEMENT = 50_000;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Override
     @Test

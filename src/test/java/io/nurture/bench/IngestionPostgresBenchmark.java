@@ -1,9 +1,7 @@
 package io.nurture.bench;
 
 import org.junit.jupiter.api.Tag;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.nurture.OnPostgres;
 
@@ -13,9 +11,6 @@ import io.nurture.OnPostgres;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "nurture.inbox.smtp-port=0", "nurture.demo.enabled=false", IngestionScenarios.PROPERTIES })
 class IngestionPostgresBenchmark extends IngestionScenarios {
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Override
     String footnote() {

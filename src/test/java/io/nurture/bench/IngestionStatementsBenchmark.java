@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -119,7 +120,7 @@ class IngestionStatementsBenchmark {
         long contactReads;
         long contactWrites;
         long cpuNanos;
-        final Map<String, Integer> bySql = new java.util.LinkedHashMap<>();
+        final Map<String, Integer> bySql = new LinkedHashMap<>();
 
         void add(String sql) {
             all++;
