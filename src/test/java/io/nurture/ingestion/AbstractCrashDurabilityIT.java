@@ -39,6 +39,7 @@ import jakarta.mail.internet.MimeMessage;
 import io.nurture.NurtureClient.Response;
 import io.nurture.NurtureClient;
 import io.nurture.NurtureProcess;
+import io.nurture.SmtpTripwire;
 
 /**
  * "A 202 means stored": Nurture runs as a child process, a burst of new leads is answered 202, the process is killed
