@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,13 +46,14 @@ import io.nurture.process.deployment.ModelerDeploy;
 /**
  * Two Nurture nodes, each a process of its own, on one PostgreSQL database form a Camunda cluster: events posted to
  * either node are all counted and scored once, one contact per e-mail, a campaign version deployed through one node
- * is started by the other, both job executors send, and a node killed with SIGKILL in the middle of a burst loses
+ * is started by the other, timers fire once on either node, both job executors send, and a node killed with SIGKILL in the middle of a burst loses
  * nothing and mails nobody twice: the survivor takes its jobs and send claims over once their locks run out.
  */
 class ClusterPostgresIT {
 
     private static final int LEADS_PER_NODE = 15;
     private static final int CLIENT_THREADS = 4;
+    private static final int TIMERS_PER_NODE = 10;
     private static final Duration SLOW_PROVIDER = Duration.ofMillis(100);
 
     @RegisterExtension
@@ -88,6 +90,8 @@ class ClusterPostgresIT {
             assertThat(welcomeVersion(b, leadOfB)).as("the version deployed through node A, started on B")
                     .isEqualTo(edited);
             assertThat(welcomeVersion(a, leadOfA)).isEqualTo(edited);
+
+            timersStartedOnBothNodesRunOnceEach(a, b);
 
             String twin = "twin-" + UUID.randomUUID() + "@example.com";
             List<String> twinIds = sameLeadOnBothNodesAtOnce(a, b, twin);
@@ -172,6 +176,31 @@ class ClusterPostgresIT {
         JsonNode definition = deployed.json().path("deployedProcessDefinitions").elements().next();
         assertThat(definition.path("version").asInt()).as(deployed.body()).isGreaterThan(1);
         return definition.path("version").asInt();
+    }
+
+    /** Instances of a one-timer diagram started on both nodes: every timer fires exactly once, on either node. */
+    private static void timersStartedOnBothNodesRunOnceEach(NurtureClient a, NurtureClient b) {
+        String diagram = Bpmn.convertToString(Bpmn.createExecutableProcess("cluster-timer").name("Cluster timer")
+                .camundaHistoryTimeToLive(1).startEvent().name("Started").intermediateCatchEvent().name("One second")
+                .timerWithDuration("PT1S").endEvent().name("Done").done());
+        Response deployed = a.send(ModelerDeploy.request(a.baseUrl(), "demo", "cluster-timer",
+                Map.of("cluster-timer.bpmn", diagram.getBytes(StandardCharsets.UTF_8)), ModelerDeploy.Shape.CURRENT));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        for (int i = 0; i < TIMERS_PER_NODE; i++) {
+            for (NurtureClient node : List.of(a, b)) {
+                Response started = node.post("/engine-rest/process-definition/key/cluster-timer/start", "{}", "demo");
+                assertThat(started.status()).as(started.body()).isEqualTo(200);
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> a.get(
+                "/engine-rest/history/process-instance/count?processDefinitionKey=cluster-timer&finished=true", "demo")
+                .json().path("count").asInt() == 2 * TIMERS_PER_NODE);
+        JsonNode fired = a.get("/engine-rest/history/job-log?processDefinitionKey=cluster-timer&successLog=true"
+                + "&maxResults=1000", "demo").json();
+        Map<String, Long> successesPerJob = StreamSupport.stream(fired.spliterator(), false).collect(
+                Collectors.groupingBy(entry -> entry.path("jobId").asText(), Collectors.counting()));
+        assertThat(successesPerJob).as("timer jobs").hasSize(2 * TIMERS_PER_NODE);
+        assertThat(successesPerJob.values()).as("runs per timer job").containsOnly(1L);
     }
 
     private static int welcomeVersion(NurtureClient node, String contactId) {
