@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -36,9 +35,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 import io.nurture.NurtureClient.Response;
 import io.nurture.process.deployment.ModelerDeploy;
@@ -115,7 +111,7 @@ class ClusterPostgresIT {
                 throw new AssertionError("Node A did not finish the welcome mails; " + nodeA.logTail(), e);
             }
 
-            Map<String, Long> mails = mailsPerRecipient();
+            Map<String, Long> mails = Mailbox.perRecipient(smtp.getReceivedMessages());
             List<String> mailedTwice = mails.entrySet().stream().filter(mail -> mail.getValue() > 1)
                     .map(Map.Entry::getKey).toList();
             System.out.printf("%s: %d leads answered 202 by two nodes, %d mailed before node B was killed, %d mailed"
@@ -295,19 +291,5 @@ class ClusterPostgresIT {
                         Collectors.counting()));
         System.out.println("welcome jobs run per node: " + byNode);
         return byNode;
-    }
-
-    private static Map<String, Long> mailsPerRecipient() {
-        return Arrays.stream(smtp.getReceivedMessages()).flatMap(message -> recipients(message).stream())
-                .collect(Collectors.groupingBy(email -> email, TreeMap::new, Collectors.counting()));
-    }
-
-    private static Set<String> recipients(MimeMessage message) {
-        try {
-            return Arrays.stream(message.getAllRecipients()).map(address -> ((InternetAddress) address).getAddress())
-                    .collect(Collectors.toSet());
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The cluster recipe, read as DockerFilesTest reads the single-node one: two Nurture nodes with the same settings and
@@ -26,39 +25,37 @@ class ClusterComposeTest {
 
     private static final Path DOCKER = Path.of("docker");
     private static final List<String> NODES = List.of("nurture-1", "nurture-2");
-    private static Map<String, Object> services;
+    private static ComposeFile compose;
     private static String nginx;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void readRecipe() throws IOException {
-        Map<String, Object> compose = new Yaml().load(Files.readString(DOCKER.resolve("docker-compose.cluster.yml")));
-        services = (Map<String, Object>) compose.get("services");
+        compose = ComposeFile.read(DOCKER.resolve("docker-compose.cluster.yml"));
         nginx = Files.readString(DOCKER.resolve("nginx-cluster.conf"));
     }
 
     @Test
     void twoNodesOnePostgresMailpitAndABalancer() {
-        assertThat(services).containsOnlyKeys("postgres", "mailpit", "nurture-1", "nurture-2", "balancer");
-        assertThat(service("postgres").get("image").toString()).startsWith("postgres:");
-        assertThat(service("balancer").get("image").toString()).startsWith("nginx:");
-        assertThat(service("balancer").get("ports").toString()).contains("8080:80");
+        assertThat(compose.services()).containsOnlyKeys("postgres", "mailpit", "nurture-1", "nurture-2", "balancer");
+        assertThat(compose.service("postgres").get("image").toString()).startsWith("postgres:");
+        assertThat(compose.service("balancer").get("image").toString()).startsWith("nginx:");
+        assertThat(compose.service("balancer").get("ports").toString()).contains("8080:80");
         for (String node : NODES) {
-            assertThat(service(node)).as(node + " publishes no port: only through the balancer")
+            assertThat(compose.service(node)).as(node + " publishes no port: only through the balancer")
                     .doesNotContainKey("ports");
-            assertThat(section(node, "build")).containsEntry("dockerfile", "docker/Dockerfile");
+            assertThat(compose.section(node, "build")).containsEntry("dockerfile", "docker/Dockerfile");
         }
     }
 
     @Test
     void theNodesShareEverySettingButTheirNames() {
-        Map<String, Object> first = new LinkedHashMap<>(section("nurture-1", "environment"));
-        Map<String, Object> second = new LinkedHashMap<>(section("nurture-2", "environment"));
+        Map<String, Object> first = new LinkedHashMap<>(compose.section("nurture-1", "environment"));
+        Map<String, Object> second = new LinkedHashMap<>(compose.section("nurture-2", "environment"));
         assertThat(first.remove("NURTURE_NODE_NAME")).isEqualTo("nurture-1");
         assertThat(second.remove("NURTURE_NODE_NAME")).isEqualTo("nurture-2");
         assertThat(first).isEqualTo(second);
 
-        Map<String, Object> db = section("postgres", "environment");
+        Map<String, Object> db = compose.section("postgres", "environment");
         assertThat(first.get("SPRING_PROFILES_ACTIVE").toString().split(",")).containsExactly("postgres", "prod");
         assertThat(first.get("NURTURE_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + db.get("POSTGRES_DB"));
         assertThat(first.get("NURTURE_DB_USER")).isEqualTo(db.get("POSTGRES_USER"));
@@ -67,7 +64,7 @@ class ClusterComposeTest {
 
     @Test
     void everySecretTheProdProfileRequiresComesFromTheOperatorNotTheFile() throws IOException {
-        Map<String, Object> environment = section("nurture-1", "environment");
+        Map<String, Object> environment = compose.section("nurture-1", "environment");
         Set<String> required = requiredByProdProfile();
         assertThat(required).contains("NURTURE_ADMIN_PASSWORD", "NURTURE_TRACKING_SECRET", "NURTURE_PRIVACY_HASH_KEY",
                 "NURTURE_PUBLIC_URL");
@@ -86,10 +83,10 @@ class ClusterComposeTest {
 
     @Test
     void theSecondNodeJoinsOnceTheFirstIsHealthy() {
-        assertThat(section("nurture-1", "depends_on")).containsKeys("postgres", "mailpit");
-        assertThat(section("nurture-2", "depends_on").toString()).contains("nurture-1")
+        assertThat(compose.section("nurture-1", "depends_on")).containsKeys("postgres", "mailpit");
+        assertThat(compose.section("nurture-2", "depends_on").toString()).contains("nurture-1")
                 .contains("condition=service_healthy");
-        assertThat(section("balancer", "depends_on")).containsKeys("nurture-1", "nurture-2");
+        assertThat(compose.section("balancer", "depends_on")).containsKeys("nurture-1", "nurture-2");
     }
 
     @Test
@@ -104,7 +101,7 @@ class ClusterComposeTest {
         assertThat(nginx).contains("ip_hash;").contains("listen 80;").contains("proxy_pass http://nurture;")
                 .contains("proxy_set_header X-Forwarded-For $remote_addr;")
                 .doesNotContain("non_idempotent");
-        assertThat(service("balancer").get("volumes").toString())
+        assertThat(compose.service("balancer").get("volumes").toString())
                 .contains("./nginx-cluster.conf:/etc/nginx/conf.d/default.conf");
         assertThat(DOCKER.resolve("nginx-cluster.conf")).exists();
     }
@@ -121,17 +118,7 @@ class ClusterComposeTest {
     }
 
     private static String publishedPort(String name) {
-        String mapping = ((List<?>) service(name).get("ports")).get(0).toString();
+        String mapping = ((List<?>) compose.service(name).get("ports")).get(0).toString();
         return mapping.substring(0, mapping.indexOf(':'));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> service(String name) {
-        return (Map<String, Object>) services.get(name);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(String serviceName, String key) {
-        return (Map<String, Object>) service(serviceName).get(key);
     }
 }

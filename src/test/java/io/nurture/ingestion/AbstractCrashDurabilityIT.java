@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
@@ -31,13 +30,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 import io.nurture.NurtureClient.Response;
 import io.nurture.NurtureClient;
+import io.nurture.Mailbox;
 import io.nurture.NurtureProcess;
 import io.nurture.SmtpTripwire;
 
@@ -119,7 +115,7 @@ abstract class AbstractCrashDurabilityIT {
         }
         phases.done("catch-up");
 
-        Map<String, Long> mails = mailsPerRecipient();
+        Map<String, Long> mails = Mailbox.perRecipient(smtp.getReceivedMessages());
         List<String> neverMailed = acknowledged.keySet().stream().filter(email -> !mails.containsKey(email)).sorted()
                 .toList();
         List<String> mailedTwice = mails.entrySet().stream().filter(mail -> mail.getValue() > 1).map(Map.Entry::getKey)
@@ -207,22 +203,5 @@ abstract class AbstractCrashDurabilityIT {
     private static long welcomeSendJobs(NurtureClient api) {
         return api.get("/engine-rest/job/count?processDefinitionKey=welcome&messages=true", "demo").json()
                 .get("count").asLong();
-    }
-
-    private static Map<String, Long> mailsPerRecipient() {
-        return Arrays.stream(smtp.getReceivedMessages()).flatMap(message -> recipients(message).stream())
-                .collect(Collectors.groupingBy(email -> email, TreeMap::new, Collectors.counting()));
-    }
-
-    private static List<String> recipients(MimeMessage message) {
-        try {
-            List<String> addresses = new ArrayList<>();
-            for (Address address : message.getAllRecipients()) {
-                addresses.add(((InternetAddress) address).getAddress());
-            }
-            return addresses;
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
