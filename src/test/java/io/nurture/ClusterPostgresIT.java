@@ -35,7 +35,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-
 import io.nurture.NurtureClient.Response;
 import io.nurture.process.deployment.ModelerDeploy;
 
@@ -106,7 +105,7 @@ class ClusterPostgresIT {
 
             try {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> welcomeSendJobs(a) == 0);
+                        .until(() -> ContactTimeline.welcomeSendJobs(a) == 0);
             } catch (ConditionTimeoutException e) {
                 throw new AssertionError("Node A did not finish the welcome mails; " + nodeA.logTail(), e);
             }
@@ -122,13 +121,13 @@ class ClusterPostgresIT {
             acknowledged.forEach((email, contactId) -> {
                 JsonNode contact = a.get("/api/contacts/" + contactId, "demo").json();
                 assertThat(contact.path("email").asText()).as("lead answered 202 by either node").isEqualTo(email);
-                assertThat(entries(a, contactId, "send", "email welcome-1")).as("welcome sends of %s", email)
+                assertThat(ContactTimeline.entries(a, contactId, "send", "email welcome-1")).as("welcome sends of %s", email)
                         .isEqualTo(1);
             });
             JsonNode twinContact = a.get("/api/contacts/" + twinIds.get(0), "demo").json();
             // two events without eventId on each node plus one shared eventId posted to both: five, 8 points each
             assertThat(twinContact.get("behaviourScore").asInt()).as(twinContact.toString()).isEqualTo(5 * 8);
-            assertThat(entries(a, twinIds.get(0), "event", "content_downloaded")).isEqualTo(5);
+            assertThat(ContactTimeline.entries(a, twinIds.get(0), "event", "content_downloaded")).isEqualTo(5);
             assertThat(twinContact.get("stageHistory")).hasSize(1);
 
             assertThat(successfulWelcomeJobsByNode(a).keySet()).as("nodes in the job log of the welcome sends")
@@ -267,19 +266,6 @@ class ClusterPostgresIT {
         } finally {
             clients.shutdown();
         }
-    }
-
-    private static long entries(NurtureClient node, String contactId, String kind, String title) {
-        JsonNode timeline = node.get("/api/reports/contacts/" + contactId + "/timeline", "demo").json();
-        return StreamSupport.stream(timeline.path("entries").spliterator(), false)
-                .filter(entry -> kind.equals(entry.path("kind").asText()) && title.equals(entry.path("title").asText())
-                        && (!"send".equals(kind) || entry.path("detail").asText().endsWith("SENT")))
-                .count();
-    }
-
-    private static long welcomeSendJobs(NurtureClient node) {
-        return node.get("/engine-rest/job/count?processDefinitionKey=welcome&messages=true", "demo").json()
-                .get("count").asLong();
     }
 
     /** The engine's job log: which node ran how many of welcome's jobs. */
