@@ -2,8 +2,12 @@ package io.nurture;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /** Finds mails in what a test SMTP server (GreenMail) received. */
@@ -30,5 +34,20 @@ public final class Mailbox {
                 throw new IllegalStateException(e);
             }
         }).count();
+    }
+
+    /** How many mails each address received, by address. */
+    public static Map<String, Long> perRecipient(MimeMessage[] received) {
+        return Arrays.stream(received).flatMap(message -> recipients(message).stream())
+                .collect(Collectors.groupingBy(email -> email, TreeMap::new, Collectors.counting()));
+    }
+
+    private static List<String> recipients(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).map(address -> ((InternetAddress) address).getAddress())
+                    .toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Docker engine runs on the build machines, so docker/ is kept right by reading it: the compose file wires the app
@@ -21,35 +20,33 @@ import org.yaml.snakeyaml.Yaml;
 class DockerFilesTest {
 
     private static final Path DOCKER = Path.of("docker");
-    private static Map<String, Object> services;
+    private static ComposeFile compose;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void readCompose() throws IOException {
-        Map<String, Object> compose = new Yaml().load(Files.readString(DOCKER.resolve("docker-compose.yml")));
-        services = (Map<String, Object>) compose.get("services");
+        compose = ComposeFile.read(DOCKER.resolve("docker-compose.yml"));
     }
 
     @Test
     void composeRunsPostgresMailpitAndTheApp() {
-        assertThat(services).containsOnlyKeys("postgres", "mailpit", "app");
+        assertThat(compose.services()).containsOnlyKeys("postgres", "mailpit", "app");
         assertThat(image("postgres")).startsWith("postgres:");
         assertThat(image("mailpit")).startsWith("axllent/mailpit");
-        assertThat(section("postgres", "healthcheck")).containsKey("test");
+        assertThat(compose.section("postgres", "healthcheck")).containsKey("test");
     }
 
     @Test
     void theAppUsesThePostgresProfileWithTheComposeDatabase() throws IOException {
-        Map<String, Object> app = service("app");
-        Map<String, Object> env = section("app", "environment");
-        Map<String, Object> db = section("postgres", "environment");
+        Map<String, Object> app = compose.service("app");
+        Map<String, Object> env = compose.section("app", "environment");
+        Map<String, Object> db = compose.section("postgres", "environment");
 
         assertThat(env.get("SPRING_PROFILES_ACTIVE")).isEqualTo("postgres");
         assertThat(env.get("NURTURE_DB_URL"))
                 .isEqualTo("jdbc:postgresql://postgres:5432/" + db.get("POSTGRES_DB"));
         assertThat(env.get("NURTURE_DB_USER")).isEqualTo(db.get("POSTGRES_USER"));
         assertThat(env.get("NURTURE_DB_PASSWORD")).isEqualTo(db.get("POSTGRES_PASSWORD"));
-        assertThat(section("app", "depends_on")).containsKeys("postgres", "mailpit");
+        assertThat(compose.section("app", "depends_on")).containsKeys("postgres", "mailpit");
         assertThat(app.get("ports").toString()).contains("8080:8080");
 
         String postgresProfile = Files.readString(Path.of("src/main/resources/application-postgres.yaml"));
@@ -60,15 +57,15 @@ class DockerFilesTest {
 
     @Test
     void mailGoesToMailpitsSmtpPort() {
-        Map<String, Object> env = section("app", "environment");
+        Map<String, Object> env = compose.section("app", "environment");
         assertThat(env.get("SPRING_MAIL_HOST")).isEqualTo("mailpit");
         assertThat(env.get("SPRING_MAIL_PORT").toString()).isEqualTo("1025");
-        assertThat(service("mailpit").get("ports").toString()).contains("8025");
+        assertThat(compose.service("mailpit").get("ports").toString()).contains("8025");
     }
 
     @Test
     void theDockerfileBuildsThePomsJarFromTheRepositoryRoot() throws IOException {
-        Map<String, Object> build = section("app", "build");
+        Map<String, Object> build = compose.section("app", "build");
         Path context = DOCKER.resolve((String) build.get("context")).normalize();
         Path dockerfile = context.resolve((String) build.get("dockerfile"));
         assertThat(dockerfile.normalize()).isEqualTo(Path.of("docker/Dockerfile"));
@@ -97,16 +94,6 @@ class DockerFilesTest {
     }
 
     private static String image(String name) {
-        return (String) service(name).get("image");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> service(String name) {
-        return (Map<String, Object>) services.get(name);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> section(String serviceName, String key) {
-        return (Map<String, Object>) service(serviceName).get(key);
+        return (String) compose.service(name).get("image");
     }
 }

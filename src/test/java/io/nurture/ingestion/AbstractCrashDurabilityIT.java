@@ -16,9 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
@@ -27,18 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-
 import io.nurture.NurtureClient.Response;
 import io.nurture.NurtureClient;
+import io.nurture.ContactTimeline;
+import io.nurture.Mailbox;
 import io.nurture.NurtureProcess;
+import io.nurture.SmtpTripwire;
 
 /**
  * "A 202 means stored": Nurture runs as a child process, a burst of new leads is answered 202, the process is killed
@@ -104,21 +99,21 @@ abstract class AbstractCrashDurabilityIT {
             Response contact = api.get("/api/contacts/" + contactId, "demo");
             if (contact.status() != 200 || !email.equals(contact.json().path("email").asText())) {
                 lost.add(email);
-            } else if (entries(api, contactId, "event", "form_submitted") != 1) {
+            } else if (ContactTimeline.entries(api, contactId, "event", "form_submitted") != 1) {
                 withoutEvent.add(email);
             }
         });
         try {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .failFast("Nurture died", () -> !nurture.isAlive())
-                    .until(() -> welcomeSendJobs(api) == 0);
+                    .until(() -> ContactTimeline.welcomeSendJobs(api) == 0);
         } catch (ConditionTimeoutException | TerminalFailureException e) {
             throw new AssertionError("The welcome mails' jobs did not finish after the restart; " + nurture.logTail(),
                     e);
         }
         phases.done("catch-up");
 
-        Map<String, Long> mails = mailsPerRecipient();
+        Map<String, Long> mails = Mailbox.perRecipient(smtp.getReceivedMessages());
         List<String> neverMailed = acknowledged.keySet().stream().filter(email -> !mails.containsKey(email)).sorted()
                 .toList();
         List<String> mailedTwice = mails.entrySet().stream().filter(mail -> mail.getValue() > 1).map(Map.Entry::getKey)
@@ -134,7 +129,7 @@ abstract class AbstractCrashDurabilityIT {
         assertThat(mailedTwice).as("leads mailed twice (a send whose record was lost goes out again)").isEmpty();
         assertThat(neverMailed).as("acknowledged leads never mailed").isEmpty();
         assertThat(mails.keySet()).as("mailed addresses").isEqualTo(acknowledged.keySet());
-        acknowledged.forEach((email, contactId) -> assertThat(entries(api, contactId, "send", "email welcome-1"))
+        acknowledged.forEach((email, contactId) -> assertThat(ContactTimeline.entries(api, contactId, "send", "email welcome-1"))
                 .as("recorded welcome sends of %s", email).isEqualTo(1));
     }
 
@@ -192,36 +187,5 @@ abstract class AbstractCrashDurabilityIT {
             clients.shutdown();
         }
         return new TreeMap<>(acknowledged);
-    }
-
-    private static long entries(NurtureClient api, String contactId, String kind, String title) {
-        JsonNode timeline = api.get("/api/reports/contacts/" + contactId + "/timeline", "demo").json();
-        return StreamSupport.stream(timeline.path("entries").spliterator(), false)
-                .filter(entry -> kind.equals(entry.path("kind").asText()) && title.equals(entry.path("title").asText())
-                        && (!"send".equals(kind) || entry.path("detail").asText().endsWith("SENT")))
-                .count();
-    }
-
-    /** Welcome instances still before their first mail, the killed process's locked jobs among them. */
-    private static long welcomeSendJobs(NurtureClient api) {
-        return api.get("/engine-rest/job/count?processDefinitionKey=welcome&messages=true", "demo").json()
-                .get("count").asLong();
-    }
-
-    private static Map<String, Long> mailsPerRecipient() {
-        return Arrays.stream(smtp.getReceivedMessages()).flatMap(message -> recipients(message).stream())
-                .collect(Collectors.groupingBy(email -> email, TreeMap::new, Collectors.counting()));
-    }
-
-    private static List<String> recipients(MimeMessage message) {
-        try {
-            List<String> addresses = new ArrayList<>();
-            for (Address address : message.getAllRecipients()) {
-                addresses.add(((InternetAddress) address).getAddress());
-            }
-            return addresses;
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -18,9 +18,9 @@ import io.nurture.NurtureClient;
  * attachments (the forms the user picked) as untyped blobs. Modeler before 4.7 sent {@code deploy-changed-only}
  * "true" instead of duplicate filtering.
  */
-final class ModelerDeploy {
+public final class ModelerDeploy {
 
-    enum Shape {
+    public enum Shape {
         CURRENT, BEFORE_4_7
     }
 
@@ -28,7 +28,7 @@ final class ModelerDeploy {
     }
 
     /** {@code files}: file name to content, the diagram first. */
-    static HttpRequest request(String baseUrl, String user, String deploymentName, Map<String, byte[]> files,
+    public static HttpRequest request(String baseUrl, String user, String deploymentName, Map<String, byte[]> files,
             Shape shape) {
         String boundary = "----WebKitFormBoundary" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package io.nurture.ingestion;
+package io.nurture;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * With one job thread no other send is then between the provider's "250 OK" and the delivery log's commit, the one
  * moment that no sender can make exactly-once (a resend then carries the same Message-ID, see DeliveryLog).
  */
-final class SmtpTripwire implements AutoCloseable {
+public final class SmtpTripwire implements AutoCloseable {
 
     private final ServerSocket server;
     private final int upstreamPort;
@@ -30,23 +30,23 @@ final class SmtpTripwire implements AutoCloseable {
     private final AtomicReference<Runnable> kill = new AtomicReference<>();
     private final CountDownLatch tripped = new CountDownLatch(1);
 
-    SmtpTripwire(int upstreamPort, Duration slowness) throws IOException {
+    public SmtpTripwire(int upstreamPort, Duration slowness) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.upstreamPort = upstreamPort;
         this.slowness = slowness;
         threads.submit(this::acceptConnections);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The next connection runs {@code killNurture} (which returns once the process is gone) instead of a relay. */
-    void arm(Runnable killNurture) {
+    public void arm(Runnable killNurture) {
         kill.set(killNurture);
     }
 
-    boolean awaitTripped(Duration timeout) throws InterruptedException {
+    public boolean awaitTripped(Duration timeout) throws InterruptedException {
         return tripped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
