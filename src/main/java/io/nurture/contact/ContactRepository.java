@@ -159,6 +159,24 @@ public class ContactRepository {
         return new ScoreUpdate(behaviour - before.behaviour(), behaviour + before.fit());
     }
 
+    /**
+     * Adds an event's behaviour points to {@code locked}, the contact as read under its lock in this transaction, and
+     * marks it engaged at {@code engagedAt} (the decay waits from then) unless it engaged later: one update, as the
+     * lock makes the scores read with it exact (where {@link #addBehaviour} reads them again). The decay keeps the
+     * behaviour score of a contact that engaged recently.
+     */
+    public ScoreUpdate addEngagement(Contact locked, int delta, Instant engagedAt) {
+        Timestamp engaged = Timestamp.from(engagedAt);
+        jdbc.sql("""
+                UPDATE contact SET behaviour_score = GREATEST(0, behaviour_score + ?), updated_at = ?,
+                last_engaged_at = CASE WHEN last_engaged_at IS NULL OR last_engaged_at < ? THEN ?
+                ELSE last_engaged_at END
+                WHERE id = ?""")
+                .params(delta, Timestamp.from(Instant.now()), engaged, engaged, locked.id()).update();
+        int behaviour = Math.max(0, locked.behaviourScore() + delta);
+        return new ScoreUpdate(behaviour - locked.behaviourScore(), behaviour + locked.fitScore());
+    }
+
     /** Sets the fit score; an unchanged fit is not written (applied 0). */
     public ScoreUpdate setFit(String contactId, int fit) {
         StoredScores before = lockScores(contactId);
@@ -174,13 +192,6 @@ public class ContactRepository {
         jdbc.sql("UPDATE contact SET last_decayed_at = ? WHERE id = ?").params(Timestamp.from(at), contactId).update();
     }
 
-    /** Read by the decay: a contact that engaged recently keeps its behaviour score. */
-    public void markEngaged(String contactId, Instant at) {
-        jdbc.sql("""
-                UPDATE contact SET last_engaged_at = ? WHERE id = ?
-                AND (last_engaged_at IS NULL OR last_engaged_at < ?)""")
-                .params(Timestamp.from(at), contactId, Timestamp.from(at)).update();
-    }
 
     public void markUnsubscribed(String contactId) {
         jdbc.sql("UPDATE contact SET unsubscribed = TRUE, consent_email = FALSE, updated_at = ? WHERE id = ?")

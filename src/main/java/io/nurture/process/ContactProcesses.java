@@ -43,11 +43,14 @@ public class ContactProcesses {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final RepositoryService repository;
+    private final DeclaredMessages declared;
 
-    ContactProcesses(RuntimeService runtime, HistoryService history, RepositoryService repository) {
+    ContactProcesses(RuntimeService runtime, HistoryService history, RepositoryService repository,
+            DeclaredMessages declared) {
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
+        this.declared = declared;
     }
 
     public boolean isRunning(String processKey, String contactId) {
@@ -85,11 +88,13 @@ public class ContactProcesses {
     /**
      * A message a diagram may listen for by its name alone (a contact's event, {@code event:trial_started}): moves
      * each of the contact's instances waiting for it, then starts each campaign whose start event listens for it,
-     * unless the contact is in that campaign already (started with the {@code starting} variables). One indexed query
-     * when no diagram uses the name. Returns how many instances it moved or started.
+     * unless the contact is in that campaign already (started with the {@code starting} variables). No query when no
+     * deployed diagram declares the name, one indexed query when none waits for it. Returns how many instances it
+     * moved or started.
      */
     public int announce(String message, String contactId, Supplier<StartVariables> starting) {
-        if (runtime.createEventSubscriptionQuery().eventType("message").eventName(message).count() == 0) {
+        if (!declared.mayBeDeclared(message)
+                || runtime.createEventSubscriptionQuery().eventType("message").eventName(message).count() == 0) {
             return 0;
         }
         int reached = 0;

@@ -32,18 +32,18 @@ public class MarketerDecisions {
 
     private final DecisionService decisions;
     private final RepositoryService repository;
-    private final DecisionDeployments deployments;
+    private final DeploymentGenerations deployments;
     private final LongSupplier nanoTime;
     private final Map<Question, List<Map<String, Object>>> answers = new ConcurrentHashMap<>();
     private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
     @Autowired
     public MarketerDecisions(DecisionService decisions, RepositoryService repository,
-            DecisionDeployments deployments) {
+            DeploymentGenerations deployments) {
         this(decisions, repository, deployments, System::nanoTime);
     }
 
-    MarketerDecisions(DecisionService decisions, RepositoryService repository, DecisionDeployments deployments,
+    MarketerDecisions(DecisionService decisions, RepositoryService repository, DeploymentGenerations deployments,
             LongSupplier nanoTime) {
         this.decisions = decisions;
         this.repository = repository;

@@ -48,10 +48,12 @@ public class EventScoring {
      */
     public Contact score(Contact locked, EventType type, int points, Instant occurredAt) {
         String reason = "event " + type.wireName();
-        int applied = scores.addBehaviour(locked.id(), points, ScoreComponent.BEHAVIOUR, reason);
+        int applied;
         if (points > 0) {
             Instant now = Instant.now();
-            contacts.markEngaged(locked.id(), occurredAt.isAfter(now) ? now : occurredAt);
+            applied = scores.addEngagement(locked, points, reason, occurredAt.isAfter(now) ? now : occurredAt);
+        } else {
+            applied = scores.addBehaviour(locked.id(), points, ScoreComponent.BEHAVIOUR, reason);
         }
         int fitNow = fit.fitOf(locked);
         if (fitNow != locked.fitScore()) {

@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.nurture.contact.Contact;
 import io.nurture.contact.ContactRepository;
 import io.nurture.contact.ScoreUpdate;
 
@@ -34,6 +36,17 @@ public class Scores {
         }
         ScoreUpdate update = contacts.addBehaviour(contactId, delta);
         record(contactId, component, update, reason);
+        return update.applied();
+    }
+
+    /**
+     * An event's behaviour points and engagement for {@code locked}, the contact as read under its lock in the
+     * caller's transaction; returns the change that was applied.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int addEngagement(Contact locked, int points, String reason, Instant engagedAt) {
+        ScoreUpdate update = contacts.addEngagement(locked, points, engagedAt);
+        record(locked.id(), ScoreComponent.BEHAVIOUR, update, reason);
         return update.applied();
     }
 

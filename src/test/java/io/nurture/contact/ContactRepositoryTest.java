@@ -74,14 +74,30 @@ class ContactRepositoryTest {
     }
 
     @Test
-    void engagementOnlyMovesForward() {
+    void anEngagementAddsItsPointsAndOnlyMovesTheEngagementForward() {
         String id = contacts.create(unique("engaged"), LifecycleStage.of("LEAD"));
         Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
-        contacts.markEngaged(id, later);
+        ScoreUpdate first = contacts.addEngagement(contacts.lockById(id), 5, later);
 
-        contacts.markEngaged(id, later.minusSeconds(7200));
+        ScoreUpdate second = contacts.addEngagement(contacts.lockById(id), 3, later.minusSeconds(7200));
 
-        assertThat(contacts.getById(id).lastEngagedAt()).isEqualTo(later);
+        Contact contact = contacts.getById(id);
+        assertThat(contact.lastEngagedAt()).isEqualTo(later);
+        assertThat(contact.behaviourScore()).isEqualTo(8);
+        assertThat(first.applied()).isEqualTo(5);
+        assertThat(second.applied()).isEqualTo(3);
+        assertThat(second.scoreAfter()).isEqualTo(8 + contact.fitScore());
+    }
+
+    @Test
+    void anEngagementNeverTakesTheBehaviourScoreBelowZero() {
+        String id = contacts.create(unique("floored"), LifecycleStage.of("LEAD"));
+        contacts.addEngagement(contacts.lockById(id), 4, Instant.now());
+
+        ScoreUpdate update = contacts.addEngagement(contacts.lockById(id), -10, Instant.now());
+
+        assertThat(update.applied()).isEqualTo(-4);
+        assertThat(contacts.getById(id).behaviourScore()).isZero();
     }
 
     @Test

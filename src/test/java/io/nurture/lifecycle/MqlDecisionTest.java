@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.nurture.event.EventType;
-import io.nurture.process.DecisionDeployments;
+import io.nurture.process.DeploymentGenerations;
 import io.nurture.process.MarketerDecisions;
 
 /** The two marketer-owned MQL tables, lead-routing.dmn and mql-qualification.dmn, through {@link MqlRules}. */
@@ -56,6 +56,6 @@ class MqlDecisionTest {
 
     private static MqlRules rules() {
         return new MqlRules(new MarketerDecisions(extension.getDecisionService(), extension.getRepositoryService(),
-                new DecisionDeployments()));
+                new DeploymentGenerations()));
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MarketerDecisionsTest {
 
-    private static final DecisionDeployments DEPLOYMENTS_HERE = new DecisionDeployments();
+    private static final DeploymentGenerations DEPLOYMENTS_HERE = new DeploymentGenerations();
 
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(engine()).build();
@@ -80,7 +80,7 @@ class MarketerDecisionsTest {
     @Test
     void aTableDeployedThroughAnotherNodeDecidesOnceTheVersionIsLookedUpAgain() {
         MarketerDecisions otherNode = new MarketerDecisions(extension.getDecisionService(),
-                extension.getRepositoryService(), new DecisionDeployments(), nanoTime::get);
+                extension.getRepositoryService(), new DeploymentGenerations(), nanoTime::get);
         deploy(10);
         assertThat(otherNode.evaluate("memo-points", inputs("page_view", "/pricing"))).containsExactly(points(10));
 

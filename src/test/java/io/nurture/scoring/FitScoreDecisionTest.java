@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.nurture.process.DecisionDeployments;
+import io.nurture.process.DeploymentGenerations;
 import io.nurture.process.MarketerDecisions;
 
 /** The ideal-customer-profile table (processes/fit-score.dmn): COLLECT / SUM over the profile fields. */
@@ -74,7 +74,7 @@ class FitScoreDecisionTest {
 
     private static int sumOf(VariableMap profile) {
         return DecisionResults.sumOf(new MarketerDecisions(extension.getDecisionService(),
-                extension.getRepositoryService(), new DecisionDeployments()).evaluate("fit-score", profile),
+                extension.getRepositoryService(), new DeploymentGenerations()).evaluate("fit-score", profile),
                 "points");
     }
 }

@@ -12,11 +12,12 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts this node's deployments, so {@link MarketerDecisions} looks a table's latest version up again right after
- * one: when it is made and when it commits (a lookup between the two still sees the old version).
+ * Counts this node's deployments, so what is cached about the deployed models ({@link MarketerDecisions}' latest
+ * versions, {@link DeclaredMessages}) is looked up again right after one: when it is made and when it commits (a
+ * lookup between the two still sees the old state).
  */
 @Component
-public class DecisionDeployments extends AbstractProcessEnginePlugin {
+public class DeploymentGenerations extends AbstractProcessEnginePlugin {
 
     private final AtomicLong generation = new AtomicLong();
 
