@@ -40,6 +40,12 @@ public class ContactRepository {
                 .optional().orElseThrow(() -> new ContactNotFoundException(id));
     }
 
+    /** The contact with this e-mail, locked as {@link #lockById} locks it: one statement for both. */
+    public Optional<Contact> lockByEmail(String email) {
+        return jdbc.sql("SELECT * FROM contact WHERE email = ? FOR UPDATE").param(normalizeEmail(email))
+                .query(ContactRepository::map).optional();
+    }
+
     public Optional<Contact> findByEmail(String email) {
         return jdbc.sql("SELECT * FROM contact WHERE email = ?").param(normalizeEmail(email))
                 .query(ContactRepository::map).optional();

@@ -76,12 +76,12 @@ public class IdentityResolver {
     }
 
     private Resolved resolve(String email, String anonymousId, LifecycleStage initialStage) {
-        Optional<Contact> byEmail = Optional.ofNullable(email).flatMap(contacts::findByEmail);
+        // a known e-mail's contact is locked as it is found, before rows that reference it are added: their
+        // foreign-key share locks, upgraded later by concurrent requests for the same contact, would deadlock
+        Optional<Contact> byEmail = Optional.ofNullable(email).flatMap(contacts::lockByEmail);
         Optional<Contact> byAnonymousId = Optional.ofNullable(anonymousId).flatMap(contacts::findByAnonymousId);
         if (byEmail.isPresent()) {
-            // lock before adding rows that reference the contact: their foreign-key share locks, upgraded later by
-            // concurrent requests for the same contact, would deadlock
-            return joined(contacts.lockById(byEmail.get().id()), anonymousId, byAnonymousId);
+            return joined(byEmail.get(), anonymousId, byAnonymousId);
         }
         if (byAnonymousId.isPresent() && (email == null || byAnonymousId.get().email() == null)) {
             if (email != null) {

@@ -30,6 +30,8 @@ class ContactRepositoryTest {
         assertThat(contact.lifecycleStage()).isEqualTo(LifecycleStage.of("LEAD"));
         assertThat(contact.lastEngagedAt()).isNotNull();
         assertThat(contacts.findByEmail(email.toUpperCase())).map(Contact::id).contains(id);
+        assertThat(contacts.lockByEmail(" " + email.toUpperCase())).map(Contact::id).contains(id);
+        assertThat(contacts.lockByEmail(unique("nobody"))).isEmpty();
     }
 
     @Test
