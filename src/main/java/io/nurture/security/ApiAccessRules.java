@@ -45,6 +45,7 @@ public final class ApiAccessRules {
             allow(HttpMethod.DELETE, "/api/sources/{name}/keys/{keyId}", ADMIN),
             // every mail with its signed unsubscribe links
             allow(HttpMethod.GET, "/api/inbox", ADMIN),
+            allow(HttpMethod.GET, "/api/inbox/sms", ADMIN),
             allow(HttpMethod.GET, "/inbox", ADMIN));
 
     private ApiAccessRules() {

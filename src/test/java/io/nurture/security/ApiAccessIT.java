@@ -105,6 +105,7 @@ class ApiAccessIT {
                 new Endpoint("DELETE /api/sources/{name}/keys/{keyId}", Set.of("demo"),
                         it -> it.api.delete("/api/sources/access/keys/" + UUID.randomUUID(), it.user)),
                 new Endpoint("GET /api/inbox", Set.of("demo"), it -> it.api.get("/api/inbox", it.user)),
+                new Endpoint("GET /api/inbox/sms", Set.of("demo"), it -> it.api.get("/api/inbox/sms", it.user)),
                 new Endpoint("GET /inbox", Set.of("demo"), it -> it.api.get("/inbox", it.user)));
         return endpoints.stream().flatMap(endpoint -> USERS.stream().map(user -> Arguments.of(endpoint, user)));
     }
