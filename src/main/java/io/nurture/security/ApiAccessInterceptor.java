@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 import io.nurture.security.ApiAccessRules.Rule;
 import io.nurture.web.ProblemResponses;
@@ -15,14 +16,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Checks {@link ApiAccessRules} once Spring has chosen the handler, so the rule is matched against the mapping that
- * will really run, whatever the spelling of the request path.
+ * will really run, whatever the spelling of the request path. Static files under {@code /api} (Swagger UI's) have
+ * rules too.
  */
 class ApiAccessInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws IOException {
-        if (!(handler instanceof HandlerMethod)
+        if (!(handler instanceof HandlerMethod || handler instanceof ResourceHttpRequestHandler)
                 || !(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern)
                 || !ApiAccessRules.guards(pattern)) {
             return true;

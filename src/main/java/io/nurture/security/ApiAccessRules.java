@@ -19,6 +19,8 @@ public final class ApiAccessRules {
     public static final String SALES = "sales";
     public static final String PRIVACY = "privacy";
 
+    private static final String[] DOCS_READERS = { INTEGRATION, MARKETING, SALES, PRIVACY, ADMIN };
+
     static final List<Rule> RULES = List.of(
             allow(HttpMethod.POST, "/api/events", INTEGRATION, ADMIN),
             allow(HttpMethod.GET, "/api/contacts", MARKETING, SALES, ADMIN),
@@ -45,7 +47,15 @@ public final class ApiAccessRules {
             allow(HttpMethod.DELETE, "/api/sources/{name}/keys/{keyId}", ADMIN),
             // every mail with its signed unsubscribe links
             allow(HttpMethod.GET, "/api/inbox", ADMIN),
-            allow(HttpMethod.GET, "/inbox", ADMIN));
+            allow(HttpMethod.GET, "/api/inbox/sms", ADMIN),
+            allow(HttpMethod.GET, "/inbox", ADMIN),
+            // the OpenAPI description and Swagger UI (apidocs): for every group with an /api endpoint of its own
+            allow(HttpMethod.GET, "/api/docs", DOCS_READERS),
+            allow(HttpMethod.GET, "/api/docs.yaml", DOCS_READERS),
+            allow(HttpMethod.GET, "/api/docs/swagger-config", DOCS_READERS),
+            allow(HttpMethod.GET, "/api/docs/ui", DOCS_READERS),
+            allow(HttpMethod.GET, "/api/docs/swagger-ui/**", DOCS_READERS),
+            allow(HttpMethod.GET, "/api/docs/swagger-ui/*swagger-initializer.js", DOCS_READERS));
 
     private ApiAccessRules() {
     }
@@ -58,6 +68,11 @@ public final class ApiAccessRules {
     static Optional<Rule> find(String method, String pattern) {
         return RULES.stream().filter(rule -> rule.method().matches(method) && rule.pattern().equals(pattern))
                 .findFirst();
+    }
+
+    /** The groups that may call a handler mapping, for the API's documentation; empty when no rule names it. */
+    public static Optional<List<String>> groupsFor(String method, String pattern) {
+        return find(method, pattern).map(Rule::groups);
     }
 
     private static Rule allow(HttpMethod method, String pattern, String... groups) {

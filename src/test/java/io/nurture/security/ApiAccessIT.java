@@ -65,6 +65,7 @@ class ApiAccessIT {
 
     static Stream<Arguments> everyEndpointAsEveryUser() {
         Set<String> readers = Set.of("demo", "marketer", "sales");
+        Set<String> docReaders = Set.of("demo", "integration", "marketer", "sales", "privacy");
         List<Endpoint> endpoints = List.of(
                 new Endpoint("POST /api/events", Set.of("demo", "integration"), it -> it.api.post("/api/events",
                         "{\"type\": \"page_view\", \"anonymousId\": \"access-" + UUID.randomUUID() + "\"}",
@@ -105,7 +106,12 @@ class ApiAccessIT {
                 new Endpoint("DELETE /api/sources/{name}/keys/{keyId}", Set.of("demo"),
                         it -> it.api.delete("/api/sources/access/keys/" + UUID.randomUUID(), it.user)),
                 new Endpoint("GET /api/inbox", Set.of("demo"), it -> it.api.get("/api/inbox", it.user)),
-                new Endpoint("GET /inbox", Set.of("demo"), it -> it.api.get("/inbox", it.user)));
+                new Endpoint("GET /api/inbox/sms", Set.of("demo"), it -> it.api.get("/api/inbox/sms", it.user)),
+                new Endpoint("GET /inbox", Set.of("demo"), it -> it.api.get("/inbox", it.user)),
+                new Endpoint("GET /api/docs", docReaders, it -> it.api.get("/api/docs", it.user)),
+                new Endpoint("GET /api/docs/ui", docReaders, it -> it.api.get("/api/docs/ui", it.user)),
+                new Endpoint("GET /api/docs/swagger-ui/index.html", docReaders,
+                        it -> it.api.get("/api/docs/swagger-ui/index.html", it.user)));
         return endpoints.stream().flatMap(endpoint -> USERS.stream().map(user -> Arguments.of(endpoint, user)));
     }
 

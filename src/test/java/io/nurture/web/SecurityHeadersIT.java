@@ -28,6 +28,7 @@ class SecurityHeadersIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "/dashboard/login", "/dashboard", "/inbox", "/api/inbox", "/api/reports/funnel",
+            "/api/docs", "/api/docs/swagger-ui/index.html",
             "/t/open/nothing?s=forged", "/t/preferences/nothing?s=forged", "/t/unsubscribe/nothing?s=forged",
             "/no-such-page" })
     void everyNurturePageIsHardened(String path) throws Exception {

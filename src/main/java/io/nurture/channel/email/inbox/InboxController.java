@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,20 +16,26 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import com.icegreen.greenmail.util.GreenMail;
 
 import io.nurture.channel.email.MailParts;
+import io.nurture.channel.sms.SmsOutbox;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-/** The built-in inbox: every mail Nurture sent while no real SMTP server is configured. */
+/**
+ * The built-in inbox: every mail Nurture sent while no real SMTP server is configured, and on the page the built-in
+ * SMS outbox beside it while no SMS provider is.
+ */
 @Controller
 @Conditional(BuiltInInboxConfiguration.NoMailHost.class)
 class InboxController {
 
     private final GreenMail inbox;
+    private final ObjectProvider<SmsOutbox> smsOutbox;
 
-    InboxController(GreenMail inbox) {
+    InboxController(GreenMail inbox, ObjectProvider<SmsOutbox> smsOutbox) {
         this.inbox = inbox;
+        this.smsOutbox = smsOutbox;
     }
 
     @GetMapping(path = "/api/inbox", produces = "application/json")
@@ -43,6 +50,9 @@ class InboxController {
     @GetMapping("/inbox")
     String page(Model model) {
         model.addAttribute("mails", list());
+        SmsOutbox outbox = smsOutbox.getIfAvailable();
+        model.addAttribute("smsOutbox", outbox != null);
+        model.addAttribute("sms", outbox == null ? List.of() : outbox.list());
         return "inbox";
     }
 
