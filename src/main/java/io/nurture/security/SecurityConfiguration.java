@@ -35,6 +35,16 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** Before the login is checked: a forged write is refused whatever credentials the browser sent with it. */
+    @Bean
+    FilterRegistrationBean<CrossSiteWriteFilter> crossSiteWrites() {
+        var registration = new FilterRegistrationBean<>(new CrossSiteWriteFilter());
+        registration.setName("cross-site-writes");
+        registration.addUrlPatterns("/api/*", "/inbox");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ExpressionQueryGuardFilter> expressionQueryGuard() {
         var registration = new FilterRegistrationBean<>(new ExpressionQueryGuardFilter());
