@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -27,5 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "camunda.bpm.job-execution.enabled=false",
         // the malformed-input suite signs click links and names an off-list cart host
         "nurture.tracking.base-url=http://track.test", "nurture.tracking.link-hosts=nurture.example,*.shop.example" })
+// with the Prometheus registry as in production (a test context has only an in-memory one otherwise)
+@AutoConfigureObservability(tracing = false)
 public @interface JobsOffAppTest {
 }

@@ -18,6 +18,11 @@ public final class ApiAccessRules {
     public static final String MARKETING = "marketing";
     public static final String SALES = "sales";
     public static final String PRIVACY = "privacy";
+    /** reads the metrics, {@code /actuator/prometheus}: a Prometheus scraper's account */
+    public static final String MONITORING = "monitoring";
+
+    /** Who may read the actuator's endpoints other than health and info (see {@link MetricsAccessFilter}). */
+    static final List<String> METRICS_READERS = List.of(MONITORING, ADMIN);
 
     static final List<Rule> RULES = List.of(
             allow(HttpMethod.POST, "/api/events", INTEGRATION, ADMIN),
