@@ -2,9 +2,12 @@ package io.nurture.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -90,6 +93,27 @@ class MetricsIT {
                 .anyMatch(sample -> sample.labels().equals(Map.of("process", "lead-handoff")));
         assertThat(after.series("nurture_sends_deferred")).as("every channel, with 0 when nothing waits")
                 .anyMatch(sample -> sample.labels().equals(Map.of("channel", "sms")));
+    }
+
+    @Test
+    void theGrafanaDashboardAsksOnlyForSeriesNurtureHasAndShowsEachOfItsOwn() throws IOException {
+        postEvent("{\"type\": \"page_view\", \"anonymousId\": \"metrics-" + UUID.randomUUID() + "\"}");
+        newLeadWithItsWelcomeMailSent();
+        Set<String> scraped = scrape().names();
+
+        Set<String> asked = new TreeSet<>();
+        DashboardQueries.expressions().forEach(expression -> {
+            Set<String> names = DashboardQueries.metricNames(expression);
+            assertThat(names).as("a metric in " + expression).isNotEmpty();
+            asked.addAll(names);
+        });
+
+        assertThat(scraped).as("every series the dashboard asks for is in a real scrape").containsAll(asked);
+        Set<String> ours = new TreeSet<>(scraped.stream().filter(name -> name.startsWith("nurture_"))
+                .map(name -> name.replaceAll("_(bucket|count|sum|max|created)$", "")).toList());
+        Set<String> shown = new TreeSet<>(asked.stream().map(name -> name.replaceAll("_(bucket|count|sum)$", ""))
+                .toList());
+        assertThat(shown).as("every metric of Nurture's own has a panel").containsAll(ours);
     }
 
     private String newLeadWithItsWelcomeMailSent() {
