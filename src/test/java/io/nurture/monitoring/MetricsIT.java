@@ -24,8 +24,9 @@ import io.nurture.NurtureClient.Response;
 
 /**
  * {@code /actuator/prometheus} as a Prometheus scraper reads it, around events posted over {@code /api/events} and the
- * tracking API and one e-mail sent by the welcome campaign's first job (run here by the test, the job executor being
- * off): each counter grows by exactly what was done, the database gauges show the new lead and its campaign.
+ * tracking API and the welcome campaign's first job for two new leads (run here by the test, the job executor being
+ * off; one lead gave no consent, so its mail is skipped): each counter grows by exactly what was done, the database
+ * gauges show the new leads and their campaign.
  */
 @JobsOffAppTest
 class MetricsIT {
@@ -59,7 +60,8 @@ class MetricsIT {
         postEvent("{\"type\": \"page_view\", \"anonymousId\": \"" + anonymousId + "\", \"eventId\": \"" + eventId
                 + "\"}"); // a duplicate: stored once, counted once
         postEvent("{\"type\": \"page_view\", \"anonymousId\": \"" + anonymousId + "\"}");
-        String contactId = newLeadWithItsWelcomeMailSent();
+        String contactId = newLeadWithItsFirstWelcomeMail(true);
+        newLeadWithItsFirstWelcomeMail(false);
         postEvent("{\"type\": \"Metrics Probe\", \"contactId\": \"" + contactId + "\"}");
         track("/v1/track", "{\"userId\": \"metrics-" + UUID.randomUUID() + "\", \"event\": \"Trial Started\"}");
         track("/v1/page", "{\"anonymousId\": \"" + anonymousId + "\", \"name\": \"Pricing\"}");
@@ -68,7 +70,7 @@ class MetricsIT {
         assertThat(growth(before, after, "nurture_events_ingested_total", "type", "page_view", "source", "api"))
                 .isEqualTo(2);
         assertThat(growth(before, after, "nurture_events_ingested_total", "type", "form_submitted", "source", "api"))
-                .isEqualTo(1);
+                .isEqualTo(2);
         assertThat(growth(before, after, "nurture_events_ingested_total", "type", "custom", "source", "api"))
                 .as("a custom type is counted as custom: its name is not a label value").isEqualTo(1);
         assertThat(growth(before, after, "nurture_events_ingested_total", "type", "custom", "source", "website"))
@@ -79,13 +81,15 @@ class MetricsIT {
                 .noneMatch(sample -> sample.labels().get("type").contains("probe")
                         || sample.labels().get("type").contains("trial"));
         assertThat(growth(before, after, "nurture_event_ingestion_seconds_count", "source", "api"))
-                .as("every call, the duplicate too").isEqualTo(5);
+                .as("every call, the duplicate too").isEqualTo(6);
         assertThat(after.series("nurture_event_ingestion_seconds_bucket")).as("a histogram").isNotEmpty();
 
         assertThat(growth(before, after, "nurture_sends_total", "channel", "email", "status", "sent")).isEqualTo(1);
-        assertThat(growth(before, after, "nurture_contacts", "stage", "LEAD")).isEqualTo(1);
+        assertThat(growth(before, after, "nurture_sends_total", "channel", "email", "status", "skipped"))
+                .as("the lead without consent").isEqualTo(1);
+        assertThat(growth(before, after, "nurture_contacts", "stage", "LEAD")).isEqualTo(2);
         assertThat(growth(before, after, "nurture_process_instances_active", "process", "welcome"))
-                .as("the new lead's welcome, waiting at its next send").isEqualTo(1);
+                .as("the new leads' welcome, waiting at its next send").isEqualTo(2);
         assertThat(after.value("nurture_jobs_executable", Map.of())).as("that next send, at least").isPositive();
         assertThat(after.value("nurture_jobs_oldest_due_age_seconds", Map.of())).isNotNegative();
         assertThat(after.value("nurture_incidents_open", Map.of("process", "welcome"))).isZero();
@@ -98,7 +102,7 @@ class MetricsIT {
     @Test
     void theGrafanaDashboardAsksOnlyForSeriesNurtureHasAndShowsEachOfItsOwn() throws IOException {
         postEvent("{\"type\": \"page_view\", \"anonymousId\": \"metrics-" + UUID.randomUUID() + "\"}");
-        newLeadWithItsWelcomeMailSent();
+        newLeadWithItsFirstWelcomeMail(true);
         Set<String> scraped = scrape().names();
 
         Set<String> asked = new TreeSet<>();
@@ -116,11 +120,12 @@ class MetricsIT {
         assertThat(shown).as("every metric of Nurture's own has a panel").containsAll(ours);
     }
 
-    private String newLeadWithItsWelcomeMailSent() {
+    /** Without consent, policy skips the mail. */
+    private String newLeadWithItsFirstWelcomeMail(boolean consent) {
         String email = "metrics-" + UUID.randomUUID() + "@example.com";
         String contactId = postEvent("""
                 {"type": "form_submitted", "email": "%s",
-                 "properties": {"firstName": "Ada", "consent": {"email": true}}}""".formatted(email))
+                 "properties": {"firstName": "Ada", "consent": {"email": %s}}}""".formatted(email, consent))
                 .json().get("contactId").asText();
         String welcome = runtime.createProcessInstanceQuery().processDefinitionKey("welcome")
                 .processInstanceBusinessKey(contactId).singleResult().getId();
