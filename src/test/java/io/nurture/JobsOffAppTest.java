@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -25,7 +26,11 @@ import org.springframework.boot.test.context.SpringBootTest;
         // (security.WriteKeyThrottleIT tests the throttle in a context of its own)
         "nurture.security.write-key-throttle.failures=100000",
         "camunda.bpm.job-execution.enabled=false",
+        // the metrics suite reads the database gauges right after each change, not up to 10 s later
+        "nurture.metrics.gauge-cache=0s",
         // the malformed-input suite signs click links and names an off-list cart host
         "nurture.tracking.base-url=http://track.test", "nurture.tracking.link-hosts=nurture.example,*.shop.example" })
+// with the Prometheus registry as in production (a test context has only an in-memory one otherwise)
+@AutoConfigureObservability(tracing = false)
 public @interface JobsOffAppTest {
 }

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -158,6 +160,17 @@ public class DeliveryLog {
                 ORDER BY sent_at""")
                 .params(contactId, channel, Timestamp.from(since))
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+    }
+
+    /** The deferred-send backlog: sends policy holds back (quiet hours, frequency cap), per channel. */
+    public Map<String, Long> delayedByChannel() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT channel, COUNT(*) FROM delivery WHERE status = ? GROUP BY channel")
+                .param(DeliveryStatus.DELAYED.name())
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     /** In the caller's transaction, unlike the writes of a send. */

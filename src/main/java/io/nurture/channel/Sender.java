@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,19 +40,27 @@ public class Sender {
     private final SendPolicy policy;
     private final Duration claimTimeout;
     private final Clock clock;
+    private final SendMetrics metrics;
 
     Sender(List<Channel> channels, ContactRepository contacts, DeliveryLog deliveries, SendPolicy policy,
-            @Value("${nurture.channels.claim-timeout:PT5M}") Duration claimTimeout, Optional<Clock> clock) {
+            @Value("${nurture.channels.claim-timeout:PT5M}") Duration claimTimeout, Optional<Clock> clock,
+            SendMetrics metrics) {
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.policy = policy;
         this.claimTimeout = claimTimeout;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.metrics = metrics;
     }
 
     public boolean hasChannel(String name) {
         return channels.containsKey(name);
+    }
+
+    /** The names of the channels Nurture can send on ({@code email}, {@code sms}…). */
+    public Set<String> channelNames() {
+        return new TreeSet<>(channels.keySet());
     }
 
     /**
@@ -71,10 +81,12 @@ public class Sender {
         SendPolicy.Decision decision = policy.decide(contact, channel, request, now);
         if (decision instanceof SendPolicy.Skip skip) {
             deliveries.skipped(request, skip.reason());
+            metrics.count(channel.name(), SendMetrics.Status.SKIPPED);
             return Outcome.SKIPPED;
         }
         if (decision instanceof SendPolicy.Delay delay) {
             deliveries.delayed(request, delay.until(), delay.reason());
+            metrics.count(channel.name(), SendMetrics.Status.DEFERRED);
             throw new SendDeferredException(delay.reason(), delay.until());
         }
         return claimAndSend(channel, contact, channel.address(contact).orElse(null), request);
@@ -119,12 +131,15 @@ public class Sender {
             channel.send(new Outbound(claimed.deliveryId(), claimed.messageId(), contact, address, request));
         } catch (SendRejectedException e) {
             deliveries.rejected(request.idempotencyKey(), e.getMessage());
+            metrics.count(channel.name(), SendMetrics.Status.REJECTED);
             return Outcome.REJECTED;
         } catch (RuntimeException e) {
             deliveries.failed(request.idempotencyKey(), e.getMessage());
+            metrics.count(channel.name(), SendMetrics.Status.FAILED);
             throw e;
         }
         deliveries.sent(request.idempotencyKey(), claimed.messageId());
+        metrics.count(channel.name(), SendMetrics.Status.SENT);
         return Outcome.SENT;
     }
 }

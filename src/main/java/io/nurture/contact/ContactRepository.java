@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +67,16 @@ public class ContactRepository {
 
     public boolean isEmpty() {
         return jdbc.sql("SELECT COUNT(*) FROM contact").query(Long.class).single() == 0;
+    }
+
+    /** How many contacts are in each stage now (one indexed, grouped count). */
+    public Map<String, Long> countByStage() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT lifecycle_stage, COUNT(*) FROM contact GROUP BY lifecycle_stage")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
     }
 
     public String create(String email, LifecycleStage stage) {

@@ -44,10 +44,11 @@ public class EventIngestionService {
     private final EventStages stages;
     private final ApplicationEventPublisher publisher;
     private final List<EventPropertyRule> propertyRules;
+    private final IngestionMetrics metrics;
 
     EventIngestionService(TransactionTemplate transaction, IdentityResolver identities, ContactRepository contacts,
             EventStore events, EventScoring scoring, EventStages stages, ApplicationEventPublisher publisher,
-            List<EventPropertyRule> propertyRules) {
+            List<EventPropertyRule> propertyRules, IngestionMetrics metrics) {
         this.transaction = transaction;
         this.identities = identities;
         this.contacts = contacts;
@@ -56,6 +57,7 @@ public class EventIngestionService {
         this.stages = stages;
         this.publisher = publisher;
         this.propertyRules = propertyRules;
+        this.metrics = metrics;
     }
 
     public IngestionResult ingest(IncomingEvent event, String actor) {
@@ -63,8 +65,8 @@ public class EventIngestionService {
         // The whole event is retried when a campaign job moved the same process instance while we correlated to it,
         // when the database broke a lock cycle with a job, or when a concurrent request won a unique key (same
         // eventId, or a new contact with the same e-mail): the retry then finds what the other request stored.
-        return ConcurrentChanges.retried(transaction, ATTEMPTS, DuplicateKeyException.class::isInstance,
-                status -> ingestOnce(event, actor));
+        return metrics.timed(actor, () -> ConcurrentChanges.retried(transaction, ATTEMPTS,
+                DuplicateKeyException.class::isInstance, status -> ingestOnce(event, actor)));
     }
 
     /** Holds an event to the limits and the property rules, as {@link #ingest} does before it stores anything. */
@@ -81,7 +83,8 @@ public class EventIngestionService {
      */
     public void ingestTogether(List<IncomingEvent> batch, String actor) {
         batch.forEach(this::check);
-        transaction.executeWithoutResult(status -> batch.forEach(event -> record(event, actor)));
+        metrics.timed(actor, () -> transaction.executeWithoutResult(
+                status -> batch.forEach(event -> record(event, actor))));
     }
 
     private IngestionResult ingestOnce(IncomingEvent event, String actor) {
@@ -116,6 +119,7 @@ public class EventIngestionService {
         stages.move(routed, resolved.created(), before, scored);
         publisher.publishEvent(new ContactEventRecorded(before.id(), event.type(), event.occurredAt(),
                 event.properties()));
+        metrics.countOnCommit(event.type(), actor);
         return new Recorded(before.id(), false);
     }
 

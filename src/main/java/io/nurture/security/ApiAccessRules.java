@@ -18,6 +18,11 @@ public final class ApiAccessRules {
     public static final String MARKETING = "marketing";
     public static final String SALES = "sales";
     public static final String PRIVACY = "privacy";
+    /** reads the metrics, {@code /actuator/prometheus}: a Prometheus scraper's account */
+    public static final String MONITORING = "monitoring";
+
+    /** Who may read the actuator's endpoints other than health and info (see {@link MetricsAccessFilter}). */
+    static final List<String> METRICS_READERS = List.of(MONITORING, ADMIN);
 
     private static final String[] DOCS_READERS = { INTEGRATION, MARKETING, SALES, PRIVACY, ADMIN };
 

@@ -4,12 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The requests that make Camunda check a password, which is what the login throttle counts: any request with
- * credentials to Nurture's API, its inbox and the engine's REST API; the logins of the Camunda webapps and of the
- * dashboard; and Camunda's {@code identity/verify}, with which any logged-in user can check anyone's password.
+ * credentials to Nurture's API, its inbox, the engine's REST API and the actuator (metrics); the logins of the Camunda
+ * webapps and of the dashboard; and Camunda's {@code identity/verify}, with which any logged-in user can check anyone's password.
  */
 final class LoginRequests {
 
-    private static final String[] BASIC_AUTH_PATHS = { "/api", "/inbox", SecurityConfiguration.ENGINE_REST_PATH };
+    private static final String[] BASIC_AUTH_PATHS = { "/api", "/inbox", SecurityConfiguration.ENGINE_REST_PATH,
+            "/actuator" };
     private static final String DASHBOARD_LOGIN = "/dashboard/login"; // reporting.DashboardLoginController
 
     private final String webappLogins;

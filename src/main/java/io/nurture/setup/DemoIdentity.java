@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo team of the default profile: {@code sdr/sdr}, {@code sales/sales}, {@code marketer/marketer},
  * {@code sdrlead/sdrlead} (escalated SDR tasks), {@code success/success} (NPS detractors), {@code integration/integration}
- * (the website's back end posting events) and {@code privacy/privacy} (erasure requests) in their groups
+ * (the website's back end posting events), {@code privacy/privacy} (erasure requests) and {@code monitoring/monitoring}
+ * (a Prometheus scraper reading {@code /actuator/prometheus}) in their groups
  * ({@code demo/demo}, the admin, comes from the Camunda starter).
  */
 @Component
@@ -28,6 +29,7 @@ class DemoIdentity {
         team("success", "Customer success", "success", "Sky", "Larsen");
         team("integration", "Integrations", "integration", "Website", "Backend");
         team("privacy", "Privacy office", "privacy", "Pat", "Moreau");
+        team("monitoring", "Monitoring", "monitoring", "Prometheus", "Scraper");
     }
 
     private void team(String groupId, String groupName, String userId, String firstName, String lastName) {

@@ -22,6 +22,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nurture.contact.ContactProfile;
 import io.nurture.contact.LifecycleStage;
 import io.nurture.event.EventType;
@@ -35,7 +36,7 @@ class EventIngestionRetryTest {
 
     private final TransactionTemplate transaction = mock(TransactionTemplate.class);
     private final EventIngestionService ingestion = new EventIngestionService(transaction, null, null, null, null,
-            null, null, List.of());
+            null, null, List.of(), new IngestionMetrics(new SimpleMeterRegistry(), List.of()));
     private final IncomingEvent event = new IncomingEvent(null, EventType.EMAIL_CLICKED, "ada@example.com", null, null,
             Instant.now(), ContactProfile.EMPTY, Map.of());
 

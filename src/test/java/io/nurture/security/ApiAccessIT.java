@@ -37,7 +37,7 @@ class ApiAccessIT {
 
     /** Every demo user; each password equals the name. demo is the admin (camunda-admin). */
     static final List<String> USERS = List.of("demo", "integration", "marketer", "sales", "sdr", "sdrlead", "success",
-            "privacy");
+            "privacy", "monitoring");
 
     @LocalServerPort
     int port;
@@ -111,7 +111,9 @@ class ApiAccessIT {
                 new Endpoint("GET /api/docs", docReaders, it -> it.api.get("/api/docs", it.user)),
                 new Endpoint("GET /api/docs/ui", docReaders, it -> it.api.get("/api/docs/ui", it.user)),
                 new Endpoint("GET /api/docs/swagger-ui/index.html", docReaders,
-                        it -> it.api.get("/api/docs/swagger-ui/index.html", it.user)));
+                        it -> it.api.get("/api/docs/swagger-ui/index.html", it.user)),
+                new Endpoint("GET /actuator/prometheus", Set.of("demo", "monitoring"),
+                        it -> it.api.get("/actuator/prometheus", it.user)));
         return endpoints.stream().flatMap(endpoint -> USERS.stream().map(user -> Arguments.of(endpoint, user)));
     }
 
@@ -186,6 +188,33 @@ class ApiAccessIT {
             }
         }
         assertThat(unruled).as("/api handlers that nobody could call").isEmpty();
+    }
+
+    @Test
+    void theMetricsNeedAMonitoringLoginAndTheProbesNone() {
+        Response anonymous = api.get("/actuator/prometheus", null);
+        Response unknownUser = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/actuator/prometheus"))
+                .header("Authorization", NurtureClient.basic("nobody", "monitoring")).GET().build());
+
+        assertThat(List.of(anonymous.status(), unknownUser.status())).containsOnly(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.body()).doesNotContain("nurture_");
+        assertThat(api.get("/actuator/prometheus", "monitoring").body()).contains("jvm_memory_used_bytes");
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/info", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theMetricsRuleHoldsWhateverThePathsSpelling() {
+        for (String path : List.of("/actuator/prometheus/", "/actuator/%70rometheus", "/actuator/prometheus;x=y",
+                "/actuator/health/../prometheus", "/actuator/./prometheus", "/actuator/health/%2e%2e/prometheus",
+                "/actuator/health;/../prometheus", "/actuator/metrics", "/actuator/env")) {
+            Response response = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                    .header("Authorization", NurtureClient.basic("sdr", "sdr")).GET().build());
+            assertThat(response.status()).as(path + ": " + response.body()).isIn(400, 403, 404);
+            assertThat(response.body()).as(path).doesNotContain("nurture_");
+        }
     }
 
     @Test

@@ -16,6 +16,8 @@ class LoginRequestsTest {
         assertThat(logins.checksPassword(withCredentials(request("GET", "/inbox", null)))).isTrue();
         assertThat(logins.checksPassword(withCredentials(request("GET", "/engine-rest", "/task")))).isTrue();
         assertThat(logins.checksPassword(withCredentials(request("DELETE", "/engine-rest", "/user/x")))).isTrue();
+        assertThat(logins.checksPassword(withCredentials(request("GET", "/actuator/prometheus", null))))
+                .as("a scraper's basic auth").isTrue();
 
         assertThat(logins.checksPassword(request("GET", "/api/contacts", null))).as("no credentials").isFalse();
         assertThat(logins.checksPassword(withCredentials(request("GET", "/apis", null)))).isFalse();
