@@ -26,6 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +42,7 @@ import io.nurture.NurtureClient;
 import io.nurture.contact.LifecycleStage;
 import io.nurture.reporting.ReportDataSet.Journey;
 import io.nurture.reporting.ReportOracle.StageCounts;
+import io.nurture.retention.NightlyRetention;
 
 /**
  * The reports over HTTP against a seeded data set: random journeys through the lifecycle (recycled, backward and
@@ -53,6 +57,7 @@ import io.nurture.reporting.ReportOracle.StageCounts;
         // the seed's instances ended in 2020: the nightly history cleanup (01:00-05:00) would delete them mid-run
         "camunda.bpm.generic-properties.properties.history-cleanup-enabled=false" })
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the retention test prunes the seed: it runs last
 abstract class AbstractReportsIT {
 
     static final String MARCH = "from=2020-03-01&to=2020-03-31";
@@ -81,6 +86,9 @@ abstract class AbstractReportsIT {
 
     @Autowired
     ReportFacts facts;
+
+    @Autowired
+    NightlyRetention retention;
 
     NurtureClient api;
     // seeded once per class (the context is per class too); static because JUnit makes an instance per test
@@ -583,6 +591,81 @@ abstract class AbstractReportsIT {
         for (String contact : List.of(lead, survivor)) { // the other tests count the seeded contacts only
             assertThat(api.delete("/api/contacts/" + contact, "demo").status()).isEqualTo(204);
         }
+    }
+
+    /**
+     * The seed is from 2020, long past the default retentions: a run prunes its raw page views and score changes (and
+     * keeps the tracking events of its sends, and the rows of today), and every report of its periods says the same
+     * after as before.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void pruningTheSeedsRawRowsKeepsEveryReportOfItsPeriods() {
+        List<String> contacts = data.journeys.stream().map(Journey::contactId).limit(5).toList();
+        String now = Instant.now().toString();
+        for (int i = 0; i < contacts.size(); i++) {
+            String contact = contacts.get(i);
+            for (int view = 0; view <= i; view++) { // same contact, same day, several views; and one on the 31st
+                data.tracking(contact, null, "page_view", "{\"page\": \"/pricing\"}", "2020-03-1" + i + "T10:0" + view + ":00Z");
+            }
+            data.tracking(contact, null, "trial_started", "{}", "2020-03-31T23:59:59Z");
+            data.score(contact, "behaviour", 1, 1, "event page_view", "2020-03-1" + i + "T10:00:00Z");
+        }
+        data.tracking(contacts.get(0), null, "page_view", "{}", now);
+        data.score(contacts.get(0), "behaviour", 1, 2, "event page_view", now);
+        List<String> reports = List.of("/api/reports/funnel?" + MARCH, "/api/reports/funnel?" + JANUARY,
+                "/api/reports/velocity?from=2020-01-01&to=2020-12-31", "/api/reports/campaigns?" + MARCH,
+                "/api/reports/campaigns?" + JANUARY, "/api/reports/nurture?" + MARCH, "/api/reports/events?" + MARCH,
+                "/api/reports/events?from=2020-03-15&to=2020-03-31", "/api/reports/events?from=2020-01-01&to=2020-12-31",
+                "/api/campaigns/" + SPLIT_CAMPAIGN + "/splits", "/api/campaigns/report-test/splits");
+        Map<String, JsonNode> before = reports.stream().collect(Collectors.toMap(path -> path, this::get));
+        assertThat(eventCount(before.get("/api/reports/events?" + MARCH), "page_view")).isEqualTo(15);
+        assertThat(eventCount(before.get("/api/reports/events?from=2020-03-15&to=2020-03-31"), "trial_started"))
+                .isEqualTo(5);
+        long reactions = count("SELECT COUNT(*) FROM contact_event WHERE delivery_id IS NOT NULL");
+        assertThat(reactions).as("the seed's tracking events of its sends").isPositive();
+        Instant seedEnd = Instant.parse("2021-01-01T00:00:00Z");
+        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE delivery_id IS NULL AND occurred_at < ?", seedEnd))
+                .isEqualTo(20);
+        long oldScoreChanges = count("SELECT COUNT(*) FROM score_history WHERE at < ?", seedEnd);
+        assertThat(oldScoreChanges).isGreaterThanOrEqualTo(5);
+
+        Map<String, Long> pruned = retention.runOnce();
+
+        assertThat(pruned).containsEntry("events", 20L).containsEntry("scoreChanges", oldScoreChanges);
+        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE delivery_id IS NULL AND occurred_at < ?", seedEnd))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE at < ?", seedEnd)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE delivery_id IS NOT NULL")).isEqualTo(reactions);
+        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND delivery_id IS NULL",
+                contacts.get(0))).as("today's page view").isOne();
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE contact_id = ?", contacts.get(0)))
+                .as("today's score change").isOne();
+        assertThat(count("SELECT COALESCE(SUM(event_count), 0) FROM contact_event_daily")).isEqualTo(20);
+        for (String path : reports) {
+            assertThat(get(path)).as(path).isEqualTo(before.get(path));
+        }
+        assertThat(retention.runOnce()).as("a second run finds nothing more").containsEntry("events", 0L)
+                .containsEntry("scoreChanges", 0L);
+
+        assertThat(api.delete("/api/contacts/" + contacts.get(4), "demo").status()).isEqualTo(204);
+        assertThat(count("SELECT COUNT(*) FROM contact_event_daily WHERE contact_id = ?", contacts.get(4)))
+                .as("an erasure takes the pruned events' counts too").isZero();
+    }
+
+    private static long eventCount(JsonNode report, String type) {
+        for (JsonNode row : report.get("types")) {
+            if (row.get("type").asText().equals(type)) {
+                return row.get("events").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private long count(String sql, Object... params) {
+        Object[] values = java.util.Arrays.stream(params)
+                .map(param -> param instanceof Instant at ? java.sql.Timestamp.from(at) : param).toArray();
+        return jdbc.sql(sql).params(values).query(Long.class).single();
     }
 
     /** A send's report facts (reporting's own row for it). */
