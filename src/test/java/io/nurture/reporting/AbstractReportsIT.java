@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -34,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -42,6 +44,7 @@ import io.nurture.NurtureClient;
 import io.nurture.contact.LifecycleStage;
 import io.nurture.reporting.ReportDataSet.Journey;
 import io.nurture.reporting.ReportOracle.StageCounts;
+import io.nurture.contact.ContactRepository;
 import io.nurture.retention.NightlyRetention;
 
 /**
@@ -89,6 +92,12 @@ abstract class AbstractReportsIT {
 
     @Autowired
     NightlyRetention retention;
+
+    @Autowired
+    ContactRepository contacts;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     NurtureClient api;
     // seeded once per class (the context is per class too); static because JUnit makes an instance per test
@@ -601,18 +610,18 @@ abstract class AbstractReportsIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void pruningTheSeedsRawRowsKeepsEveryReportOfItsPeriods() {
-        List<String> contacts = data.journeys.stream().map(Journey::contactId).limit(5).toList();
+        List<String> seeded = data.journeys.stream().map(Journey::contactId).limit(5).toList();
         String now = Instant.now().toString();
-        for (int i = 0; i < contacts.size(); i++) {
-            String contact = contacts.get(i);
+        for (int i = 0; i < seeded.size(); i++) {
+            String contact = seeded.get(i);
             for (int view = 0; view <= i; view++) { // same contact, same day, several views; and one on the 31st
                 data.tracking(contact, null, "page_view", "{\"page\": \"/pricing\"}", "2020-03-1" + i + "T10:0" + view + ":00Z");
             }
             data.tracking(contact, null, "trial_started", "{}", "2020-03-31T23:59:59Z");
             data.score(contact, "behaviour", 1, 1, "event page_view", "2020-03-1" + i + "T10:00:00Z");
         }
-        data.tracking(contacts.get(0), null, "page_view", "{}", now);
-        data.score(contacts.get(0), "behaviour", 1, 2, "event page_view", now);
+        data.tracking(seeded.get(0), null, "page_view", "{}", now);
+        data.score(seeded.get(0), "behaviour", 1, 2, "event page_view", now);
         List<String> reports = List.of("/api/reports/funnel?" + MARCH, "/api/reports/funnel?" + JANUARY,
                 "/api/reports/velocity?from=2020-01-01&to=2020-12-31", "/api/reports/campaigns?" + MARCH,
                 "/api/reports/campaigns?" + JANUARY, "/api/reports/nurture?" + MARCH, "/api/reports/events?" + MARCH,
@@ -630,16 +639,31 @@ abstract class AbstractReportsIT {
         long oldScoreChanges = count("SELECT COUNT(*) FROM score_history WHERE at < ?", seedEnd);
         assertThat(oldScoreChanges).isGreaterThanOrEqualTo(5);
 
+        // an event of contact 1 is being processed meanwhile: the run leaves that contact's rows for later
+        long heldScoreChanges = count("SELECT COUNT(*) FROM score_history WHERE contact_id = ? AND at < ?",
+                seeded.get(1), seedEnd);
+        Map<String, Long> whileHeld = transaction.execute(holding -> {
+            contacts.lockById(seeded.get(1));
+            return CompletableFuture.supplyAsync(retention::runOnce).join();
+        });
+        assertThat(whileHeld).containsEntry("events", 17L)
+                .containsEntry("scoreChanges", oldScoreChanges - heldScoreChanges);
+        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND delivery_id IS NULL",
+                seeded.get(1))).isEqualTo(3);
+        for (String path : reports) {
+            assertThat(get(path)).as(path + " while part is pruned").isEqualTo(before.get(path));
+        }
+
         Map<String, Long> pruned = retention.runOnce();
 
-        assertThat(pruned).containsEntry("events", 20L).containsEntry("scoreChanges", oldScoreChanges);
+        assertThat(pruned).containsEntry("events", 3L).containsEntry("scoreChanges", heldScoreChanges);
         assertThat(count("SELECT COUNT(*) FROM contact_event WHERE delivery_id IS NULL AND occurred_at < ?", seedEnd))
                 .isZero();
         assertThat(count("SELECT COUNT(*) FROM score_history WHERE at < ?", seedEnd)).isZero();
         assertThat(count("SELECT COUNT(*) FROM contact_event WHERE delivery_id IS NOT NULL")).isEqualTo(reactions);
         assertThat(count("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND delivery_id IS NULL",
-                contacts.get(0))).as("today's page view").isOne();
-        assertThat(count("SELECT COUNT(*) FROM score_history WHERE contact_id = ?", contacts.get(0)))
+                seeded.get(0))).as("today's page view").isOne();
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE contact_id = ?", seeded.get(0)))
                 .as("today's score change").isOne();
         assertThat(count("SELECT COALESCE(SUM(event_count), 0) FROM contact_event_daily")).isEqualTo(20);
         for (String path : reports) {
@@ -648,8 +672,8 @@ abstract class AbstractReportsIT {
         assertThat(retention.runOnce()).as("a second run finds nothing more").containsEntry("events", 0L)
                 .containsEntry("scoreChanges", 0L);
 
-        assertThat(api.delete("/api/contacts/" + contacts.get(4), "demo").status()).isEqualTo(204);
-        assertThat(count("SELECT COUNT(*) FROM contact_event_daily WHERE contact_id = ?", contacts.get(4)))
+        assertThat(api.delete("/api/contacts/" + seeded.get(4), "demo").status()).isEqualTo(204);
+        assertThat(count("SELECT COUNT(*) FROM contact_event_daily WHERE contact_id = ?", seeded.get(4)))
                 .as("an erasure takes the pruned events' counts too").isZero();
     }
 
