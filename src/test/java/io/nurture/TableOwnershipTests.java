@@ -35,7 +35,7 @@ class TableOwnershipTests {
                     "notification"),
             "campaign", Set.of("ab_assignment", "contact_date", "date_trigger_fired"),
             "handoff", Set.of("deal"),
-            "reporting", Set.of("delivery_report"),
+            "reporting", Set.of("delivery_report", "send_daily", "split_send_totals"),
             "source", Set.of("source", "source_origin", "source_write_key"),
             "retention", Set.of("retention_lease"));
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,20 +23,26 @@ import io.nurture.retention.RetentionProperties;
  * {@code contact_event_daily} (what the event report needs), in the same transaction. The batch's contacts are locked
  * first, skipping those another transaction holds, so an event, merge or erasure of the same contact never sees half
  * a batch. Events that name a send ({@code delivery_id}) stay as long as the send: its report facts are worked out
- * again from them on a merge.
+ * again from them on a merge. Runs after the deliveries' pruning.
  */
 @Component
+@Order(2)
 class EventRetention implements PrunableRows {
+
+    /** The event names no send, or one already pruned (channel's deliveries go first each night). */
+    private static final String NO_KEPT_SEND =
+            "(e.delivery_id IS NULL OR NOT EXISTS (SELECT 1 FROM delivery d WHERE d.id = e.delivery_id))";
 
     private static final String OLDEST_CONTACTS = """
             SELECT DISTINCT contact_id FROM (
-                SELECT contact_id FROM contact_event
-                WHERE occurred_at < :cutoff AND delivery_id IS NULL ORDER BY occurred_at LIMIT :limit) oldest""";
+                SELECT e.contact_id FROM contact_event e
+                WHERE e.occurred_at < :cutoff AND %s ORDER BY e.occurred_at LIMIT :limit) oldest"""
+            .formatted(NO_KEPT_SEND);
 
     private static final String OLD_EVENTS_OF = """
-            SELECT id, contact_id, type, occurred_at FROM contact_event
-            WHERE contact_id IN (:contacts) AND occurred_at < :cutoff AND delivery_id IS NULL
-            ORDER BY occurred_at LIMIT :limit""";
+            SELECT e.id, e.contact_id, e.type, e.occurred_at FROM contact_event e
+            WHERE e.contact_id IN (:contacts) AND e.occurred_at < :cutoff AND %s
+            ORDER BY e.occurred_at LIMIT :limit""".formatted(NO_KEPT_SEND);
 
     private record OldEvent(String id, String contactId, String type, Instant occurredAt) {
     }

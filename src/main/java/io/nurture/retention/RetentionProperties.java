@@ -11,18 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * of event ids: a pruned event id is accepted again.
  *
  * @param events       {@code contact_event} rows, by {@code occurred_at}; per day, type and contact a count stays
+ * @param deliveries   {@code delivery} rows, by {@code created_at}; per day, campaign, step, branch and contact their
+ *                     figures stay, and per A/B branch its sends, opens and clicks
  * @param scoreHistory {@code score_history} rows, by {@code at}
  * @param cron         when the nightly run starts, in the server's time zone (as the engine's batch window)
  * @param maxRun       how long one run may prune before it stops and leaves the rest to the next night
  * @param batchSize    rows per transaction
  */
 @ConfigurationProperties("nurture.retention")
-public record RetentionProperties(@DefaultValue("P400D") Duration events, @DefaultValue("P400D") Duration scoreHistory,
+public record RetentionProperties(@DefaultValue("P400D") Duration events, @DefaultValue("P400D") Duration deliveries,
+        @DefaultValue("P400D") Duration scoreHistory,
         @DefaultValue("0 30 1 * * *") String cron, @DefaultValue("PT3H") Duration maxRun,
         @DefaultValue("1000") int batchSize) {
 
     public RetentionProperties {
-        for (Duration retention : new Duration[] { events, scoreHistory }) {
+        for (Duration retention : new Duration[] { events, deliveries, scoreHistory }) {
             if (retention.compareTo(Duration.ofDays(1)) < 0) {
                 throw new IllegalStateException("nurture.retention: a retention must be at least a day, was "
                         + retention);

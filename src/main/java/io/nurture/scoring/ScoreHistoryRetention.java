@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +20,7 @@ import io.nurture.retention.RetentionProperties;
  * at the retention. The batch's contacts are locked first, skipping those another transaction holds.
  */
 @Component
+@Order(3)
 class ScoreHistoryRetention implements PrunableRows {
 
     private static final String OLDEST_CONTACTS = """

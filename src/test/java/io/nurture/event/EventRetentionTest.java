@@ -26,7 +26,7 @@ import io.nurture.retention.RetentionProperties;
 
 /**
  * Pruning events on the migrated schema, committed for real: old events become daily counts in the transaction that
- * deletes them, recent ones and those naming a send stay, and a contact another transaction holds is left for the
+ * deletes them, recent ones and those naming a kept send stay, and a contact another transaction holds is left for the
  * next batch instead of being waited for.
  */
 @TablesTest
@@ -35,6 +35,7 @@ import io.nurture.retention.RetentionProperties;
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class EventRetentionTest {
 
+    private static final String KEPT_SEND = "b5d0c3a2-retention-kept-send";
     private static final Instant CUTOFF = Instant.parse("2025-01-01T00:00:00Z");
 
     @Autowired
@@ -60,6 +61,7 @@ class EventRetentionTest {
         for (String contact : new String[] { busy, free }) {
             if (contact != null) {
                 events.deleteOf(contact);
+                jdbc.sql("DELETE FROM delivery WHERE contact_id = ?").param(contact).update();
                 jdbc.sql("DELETE FROM contact WHERE id = ?").param(contact).update();
             }
         }
@@ -73,8 +75,14 @@ class EventRetentionTest {
         events.append(null, free, EventType.PAGE_VIEW, Instant.parse("2024-06-01T08:00:00Z"), 1, null);
         events.append(null, free, EventType.PAGE_VIEW, Instant.parse("2024-06-01T23:59:59Z"), 1, null);
         events.append(null, free, EventType.PAGE_VIEW, Instant.parse("2024-06-02T00:00:00Z"), 1, null);
+        jdbc.sql("""
+                INSERT INTO delivery (id, idempotency_key, contact_id, channel, template, status, created_at)
+                VALUES (?, ?, ?, 'email', 'welcome-1', 'SENT', ?)""")
+                .params(KEPT_SEND, "retention-test:" + free, free, java.sql.Timestamp.from(Instant.now())).update();
         events.append(null, free, EventType.EMAIL_OPENED, Instant.parse("2024-06-02T09:00:00Z"), 0,
-                Map.of("deliveryId", "a-send-that-is-kept"));
+                Map.of("deliveryId", KEPT_SEND));
+        events.append(null, free, EventType.EMAIL_OPENED, Instant.parse("2024-06-02T09:00:00Z"), 0,
+                Map.of("deliveryId", "a-send-already-pruned"));
         events.append(null, free, EventType.PAGE_VIEW, Instant.parse("2025-06-01T08:00:00Z"), 1, null);
 
         TransactionTemplate another = new TransactionTemplate(transactions);
@@ -84,10 +92,11 @@ class EventRetentionTest {
             return another.execute(pruning -> retention.pruneBatch(CUTOFF, 100));
         });
 
-        assertThat(whileHeld).isEqualTo(3);
+        assertThat(whileHeld).isEqualTo(4);
         assertThat(rawTypes(free)).containsExactlyInAnyOrder("email_opened", "page_view");
         assertThat(rawTypes(busy)).containsExactly("page_view");
-        assertThat(dailyCounts(free)).containsExactly("2024-06-01 page_view 2", "2024-06-02 page_view 1");
+        assertThat(dailyCounts(free)).containsExactly("2024-06-01 page_view 2", "2024-06-02 email_opened 1",
+                "2024-06-02 page_view 1");
         assertThat(events.count(free, EventType.PAGE_VIEW)).as("every visit still counts for repeat visits")
                 .isEqualTo(4);
 

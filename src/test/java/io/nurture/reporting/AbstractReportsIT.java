@@ -603,9 +603,9 @@ abstract class AbstractReportsIT {
     }
 
     /**
-     * The seed is from 2020, long past the default retentions: a run prunes its raw page views and score changes (and
-     * keeps the tracking events of its sends, and the rows of today), and every report of its periods says the same
-     * after as before.
+     * The seed is from 2020, long past the default retentions: a run prunes its raw events, sends (with their
+     * tracking events) and score changes, keeps the rows of today, and every report of its periods says the same
+     * after as before, also while one contact's rows wait for the next run.
      */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -615,66 +615,80 @@ abstract class AbstractReportsIT {
         for (int i = 0; i < seeded.size(); i++) {
             String contact = seeded.get(i);
             for (int view = 0; view <= i; view++) { // same contact, same day, several views; and one on the 31st
-                data.tracking(contact, null, "page_view", "{\"page\": \"/pricing\"}", "2020-03-1" + i + "T10:0" + view + ":00Z");
+                data.tracking(contact, null, "page_view", "{\"page\": \"/pricing\"}",
+                        "2020-03-1" + i + "T10:0" + view + ":00Z");
             }
             data.tracking(contact, null, "trial_started", "{}", "2020-03-31T23:59:59Z");
             data.score(contact, "behaviour", 1, 1, "event page_view", "2020-03-1" + i + "T10:00:00Z");
         }
         data.tracking(seeded.get(0), null, "page_view", "{}", now);
         data.score(seeded.get(0), "behaviour", 1, 2, "event page_view", now);
+        String todaysSend = data.delivery(seeded.get(0), "report-test", "Task_Today", null, "SENT", now);
         List<String> reports = List.of("/api/reports/funnel?" + MARCH, "/api/reports/funnel?" + JANUARY,
                 "/api/reports/velocity?from=2020-01-01&to=2020-12-31", "/api/reports/campaigns?" + MARCH,
-                "/api/reports/campaigns?" + JANUARY, "/api/reports/nurture?" + MARCH, "/api/reports/events?" + MARCH,
-                "/api/reports/events?from=2020-03-15&to=2020-03-31", "/api/reports/events?from=2020-01-01&to=2020-12-31",
+                "/api/reports/campaigns?" + JANUARY, "/api/reports/campaigns?from=2020-01-01&to=2020-12-31",
+                "/api/reports/nurture?" + MARCH, "/api/reports/nurture?from=2020-01-01&to=2020-12-31",
+                "/api/reports/events?" + MARCH, "/api/reports/events?from=2020-03-15&to=2020-03-31",
+                "/api/reports/events?from=2020-01-01&to=2020-12-31",
                 "/api/campaigns/" + SPLIT_CAMPAIGN + "/splits", "/api/campaigns/report-test/splits");
         Map<String, JsonNode> before = reports.stream().collect(Collectors.toMap(path -> path, this::get));
         assertThat(eventCount(before.get("/api/reports/events?" + MARCH), "page_view")).isEqualTo(15);
         assertThat(eventCount(before.get("/api/reports/events?from=2020-03-15&to=2020-03-31"), "trial_started"))
                 .isEqualTo(5);
-        long reactions = count("SELECT COUNT(*) FROM contact_event WHERE delivery_id IS NOT NULL");
-        assertThat(reactions).as("the seed's tracking events of its sends").isPositive();
         Instant seedEnd = Instant.parse("2021-01-01T00:00:00Z");
-        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE delivery_id IS NULL AND occurred_at < ?", seedEnd))
-                .isEqualTo(20);
-        long oldScoreChanges = count("SELECT COUNT(*) FROM score_history WHERE at < ?", seedEnd);
-        assertThat(oldScoreChanges).isGreaterThanOrEqualTo(5);
+        Map<String, Long> old = oldRows(seedEnd, null);
+        assertThat(old.get("events")).as("old events").isGreaterThan(20);
+        assertThat(old.get("deliveries")).as("old sends").isPositive();
+        assertThat(old.get("scoreChanges")).as("old score changes").isGreaterThanOrEqualTo(5);
+        long oldSent = count("SELECT COUNT(*) FROM delivery WHERE created_at < ? AND sent_at IS NOT NULL"
+                + " AND campaign IS NOT NULL", seedEnd);
 
         // an event of contact 1 is being processed meanwhile: the run leaves that contact's rows for later
-        long heldScoreChanges = count("SELECT COUNT(*) FROM score_history WHERE contact_id = ? AND at < ?",
-                seeded.get(1), seedEnd);
+        Map<String, Long> held = oldRows(seedEnd, seeded.get(1));
         Map<String, Long> whileHeld = transaction.execute(holding -> {
             contacts.lockById(seeded.get(1));
             return CompletableFuture.supplyAsync(retention::runOnce).join();
         });
-        assertThat(whileHeld).containsEntry("events", 17L)
-                .containsEntry("scoreChanges", oldScoreChanges - heldScoreChanges);
-        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND delivery_id IS NULL",
-                seeded.get(1))).isEqualTo(3);
+        for (String rows : List.of("deliveries", "events", "scoreChanges")) {
+            assertThat(whileHeld.get(rows)).as(rows + " pruned while contact 1 is held")
+                    .isEqualTo(old.get(rows) - held.get(rows));
+        }
+        assertThat(oldRows(seedEnd, seeded.get(1))).isEqualTo(held);
         for (String path : reports) {
             assertThat(get(path)).as(path + " while part is pruned").isEqualTo(before.get(path));
         }
 
-        Map<String, Long> pruned = retention.runOnce();
+        assertThat(retention.runOnce()).isEqualTo(held);
 
-        assertThat(pruned).containsEntry("events", 3L).containsEntry("scoreChanges", heldScoreChanges);
-        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE delivery_id IS NULL AND occurred_at < ?", seedEnd))
-                .isZero();
-        assertThat(count("SELECT COUNT(*) FROM score_history WHERE at < ?", seedEnd)).isZero();
-        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE delivery_id IS NOT NULL")).isEqualTo(reactions);
-        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND delivery_id IS NULL",
-                seeded.get(0))).as("today's page view").isOne();
+        assertThat(oldRows(seedEnd, null)).containsOnly(Map.entry("deliveries", 0L), Map.entry("events", 0L),
+                Map.entry("scoreChanges", 0L));
+        assertThat(count("SELECT COUNT(*) FROM delivery_report WHERE sent_at < ?", seedEnd)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE contact_id = ?", seeded.get(0)))
+                .as("today's page view").isOne();
         assertThat(count("SELECT COUNT(*) FROM score_history WHERE contact_id = ?", seeded.get(0)))
                 .as("today's score change").isOne();
-        assertThat(count("SELECT COALESCE(SUM(event_count), 0) FROM contact_event_daily")).isEqualTo(20);
+        assertThat(count("SELECT COUNT(*) FROM delivery WHERE id = ?", todaysSend)).as("today's send").isOne();
+        assertThat(count("SELECT COALESCE(SUM(event_count), 0) FROM contact_event_daily")).isEqualTo(old.get("events"));
+        assertThat(count("SELECT COALESCE(SUM(sent), 0) FROM send_daily")).isEqualTo(oldSent);
         for (String path : reports) {
             assertThat(get(path)).as(path).isEqualTo(before.get(path));
         }
-        assertThat(retention.runOnce()).as("a second run finds nothing more").containsEntry("events", 0L)
-                .containsEntry("scoreChanges", 0L);
+        assertThat(retention.runOnce()).as("a second run finds nothing more")
+                .containsOnly(Map.entry("deliveries", 0L), Map.entry("events", 0L), Map.entry("scoreChanges", 0L));
 
         assertThat(api.delete("/api/contacts/" + seeded.get(4), "demo").status()).isEqualTo(204);
-        assertThat(count("SELECT COUNT(*) FROM contact_event_daily WHERE contact_id = ?", seeded.get(4)))
-                .as("an erasure takes the pruned events' counts too").isZero();
+        assertThat(count("SELECT COUNT(*) FROM contact_event_daily WHERE contact_id = ?", seeded.get(4))
+                + count("SELECT COUNT(*) FROM send_daily WHERE contact_id = ?", seeded.get(4)))
+                .as("an erasure takes the pruned rows' figures of the contact too").isZero();
+    }
+
+    /** The rows older than {@code before}, of one contact or of all, by the names the retention run uses. */
+    private Map<String, Long> oldRows(Instant before, String contactId) {
+        String ofContact = contactId == null ? "" : " AND contact_id = ?";
+        Object[] params = contactId == null ? new Object[] { before } : new Object[] { before, contactId };
+        return Map.of("deliveries", count("SELECT COUNT(*) FROM delivery WHERE created_at < ?" + ofContact, params),
+                "events", count("SELECT COUNT(*) FROM contact_event WHERE occurred_at < ?" + ofContact, params),
+                "scoreChanges", count("SELECT COUNT(*) FROM score_history WHERE at < ?" + ofContact, params));
     }
 
     private static long eventCount(JsonNode report, String type) {
