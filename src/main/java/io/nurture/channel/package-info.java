@@ -4,7 +4,7 @@
  * tracking links. Owns {@code delivery}, {@code contact_suppression}, {@code suppressed_address},
  * {@code contact_time_zone} and {@code notification}, and moves or deletes them when contacts merge or are erased.
  */
-@ApplicationModule(allowedDependencies = { "contact", "process", "web" })
+@ApplicationModule(allowedDependencies = { "contact", "process", "retention", "web" })
 package io.nurture.channel;
 
 import org.springframework.modulith.ApplicationModule;

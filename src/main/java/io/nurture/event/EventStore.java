@@ -41,9 +41,13 @@ public class EventStore {
                 .update();
     }
 
+    /** How many events of this type the contact ever had, those pruned into daily counts included. */
     public long count(String contactId, EventType type) {
-        return jdbc.sql("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND type = ?")
-                .params(contactId, type.wireName()).query(Long.class).single();
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM contact_event WHERE contact_id = :contact AND type = :type)
+                     + (SELECT COALESCE(SUM(event_count), 0) FROM contact_event_daily
+                        WHERE contact_id = :contact AND type = :type)""")
+                .param("contact", contactId).param("type", type.wireName()).query(Long.class).single();
     }
 
     /** The type of the event stored last for a contact (the one that triggered what happens now). */
@@ -70,10 +74,17 @@ public class EventStore {
     void reassign(String fromContactId, String toContactId) {
         jdbc.sql("UPDATE contact_event SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId)
                 .update();
+        jdbc.sql("UPDATE contact_event_daily SET contact_id = ? WHERE contact_id = ?").params(toContactId, fromContactId)
+                .update();
     }
 
+    /** The contact's events, also those pruned into daily counts; answers how many events went. */
     int deleteOf(String contactId) {
-        return jdbc.sql("DELETE FROM contact_event WHERE contact_id = ?").param(contactId).update();
+        long pruned = jdbc.sql("SELECT COALESCE(SUM(event_count), 0) FROM contact_event_daily WHERE contact_id = ?")
+                .param(contactId).query(Long.class).single();
+        jdbc.sql("DELETE FROM contact_event_daily WHERE contact_id = ?").param(contactId).update();
+        return Math.toIntExact(pruned + jdbc.sql("DELETE FROM contact_event WHERE contact_id = ?").param(contactId)
+                .update());
     }
 
     /** Tracking events name the send they came from; the column lets reports join them to deliveries. */

@@ -27,17 +27,30 @@ import io.nurture.reporting.CampaignReport.Step;
 @Repository
 class CampaignQuery {
 
-    /** Per step and branch: the sends of the period. */
+    /** Per step and branch: the sends of the period, in the delivery log and pruned from it ({@link SendRollup}). */
     private static final String SENDS = """
             SELECT d.campaign, d.step, d.variant, COUNT(*) AS sent FROM delivery d
             WHERE d.campaign IS NOT NULL AND d.sent_at >= :start AND d.sent_at < :end
-            GROUP BY d.campaign, d.step, d.variant""";
+            GROUP BY d.campaign, d.step, d.variant
+            UNION ALL
+            SELECT s.campaign, s.step, s.variant, SUM(s.sent) AS sent FROM send_daily s
+            WHERE s.sent_day >= :from AND s.sent_day <= :to
+            GROUP BY s.campaign, s.step, s.variant""";
 
-    /** Per step and branch: the facts of the period's sends. */
+    /**
+     * Per step and branch: the facts of the period's sends. Those of pruned sends are in {@code send_daily} per
+     * contact, so a contact converted by a kept and by a pruned send still counts once.
+     */
     private static final String FACTS = """
-            SELECT r.campaign, r.step, r.variant, {factCounts} FROM delivery_report r
-            WHERE r.campaign IS NOT NULL AND r.sent_at >= :start AND r.sent_at < :end
-            GROUP BY r.campaign, r.step, r.variant""".replace("{factCounts}", SendFigures.FACT_COUNTS);
+            SELECT f.campaign, f.step, f.variant, {flagCounts} FROM (
+                SELECT r.campaign, r.step, r.variant, r.contact_id, {flags} FROM delivery_report r
+                WHERE r.campaign IS NOT NULL AND r.sent_at >= :start AND r.sent_at < :end
+                UNION ALL
+                SELECT s.campaign, s.step, s.variant, s.contact_id, s.opened, s.clicked, s.unsubscribed, s.bounced,
+                       s.hard_bounced, s.converted FROM send_daily s
+                WHERE s.sent_day >= :from AND s.sent_day <= :to) f
+            GROUP BY f.campaign, f.step, f.variant"""
+            .replace("{flagCounts}", SendFigures.FLAG_COUNTS).replace("{flags}", SendFigures.FACT_FLAGS);
 
     private static final BigDecimal DAYS_PER_MONTH = BigDecimal.valueOf(30);
 
@@ -54,12 +67,12 @@ class CampaignQuery {
     CampaignReport report(ReportPeriod period) {
         Map<String, CampaignInstances.Counts> instancesOf = instances.inPeriod(period);
         Map<List<String>, SendFigures.Counts> counts = new HashMap<>();
-        jdbc.sql(FACTS).param("start", period.start()).param("end", period.end()).query(rs -> {
+        jdbc.sql(FACTS).params(periodParams(period)).query(rs -> {
             counts.put(step(rs), SendFigures.Counts.of(0, rs));
         });
-        jdbc.sql(SENDS).param("start", period.start()).param("end", period.end()).query(rs -> {
+        jdbc.sql(SENDS).params(periodParams(period)).query(rs -> {
             counts.merge(step(rs), SendFigures.Counts.NONE.withSent(rs.getLong("sent")),
-                    (facts, sends) -> facts.withSent(sends.sent()));
+                    (facts, sends) -> facts.withSent(facts.sent() + sends.sent()));
         });
         Map<String, List<Step>> steps = new TreeMap<>();
         counts.forEach((key, n) -> steps.computeIfAbsent(key.get(0), c -> new ArrayList<>())
@@ -72,6 +85,11 @@ class CampaignQuery {
                         steps.getOrDefault(key, List.of()), period))
                 .toList();
         return new CampaignReport(period.from(), period.to(), campaigns);
+    }
+
+    /** The period as instants for the raw rows and as days for the pruned ones. */
+    static Map<String, Object> periodParams(ReportPeriod period) {
+        return Map.of("start", period.start(), "end", period.end(), "from", period.from(), "to", period.to());
     }
 
     private static List<String> step(ResultSet rs) throws SQLException {

@@ -9,10 +9,19 @@ import io.nurture.reporting.EventReport.TypeCount;
 @Repository
 class EventQuery {
 
-    // ix_contact_event_type_at (type, occurred_at) serves the period per type
+    /**
+     * The period's events, raw and pruned: an event is either a {@code contact_event} row or counted in its day's
+     * {@code contact_event_daily} row (the event module moves it in one transaction), so the sums and the distinct
+     * contacts are the same before and after pruning. ix_contact_event_type_at and ix_contact_event_daily_day serve
+     * the period.
+     */
     private static final String BY_TYPE = """
-            SELECT type, COUNT(*) AS events, COUNT(DISTINCT contact_id) AS contacts FROM contact_event
-            WHERE occurred_at >= ? AND occurred_at < ? GROUP BY type ORDER BY events DESC, type""";
+            SELECT type, SUM(events) AS events, COUNT(DISTINCT contact_id) AS contacts FROM (
+                SELECT type, contact_id, 1 AS events FROM contact_event WHERE occurred_at >= ? AND occurred_at < ?
+                UNION ALL
+                SELECT type, contact_id, event_count AS events FROM contact_event_daily
+                WHERE event_day >= ? AND event_day <= ?) e
+            GROUP BY type ORDER BY events DESC, type""";
 
     private final JdbcClient jdbc;
 
@@ -21,7 +30,8 @@ class EventQuery {
     }
 
     EventReport report(ReportPeriod period) {
-        return new EventReport(period.from(), period.to(), jdbc.sql(BY_TYPE).params(period.start(), period.end())
+        return new EventReport(period.from(), period.to(), jdbc.sql(BY_TYPE)
+                .params(period.start(), period.end(), period.from(), period.to())
                 .query((rs, row) -> new TypeCount(rs.getString("type"),
                         EventType.fromWireName(rs.getString("type")).map(EventType::isBuiltIn).orElse(false),
                         rs.getLong("events"), rs.getLong("contacts")))

@@ -34,7 +34,9 @@ class NurtureQuery {
 
     private static final String SENT_PER_CAMPAIGN = """
             SELECT campaign, COUNT(*) FROM delivery
-            WHERE sent_at >= ? AND sent_at < ? AND campaign IS NOT NULL GROUP BY campaign""";
+            WHERE sent_at >= :start AND sent_at < :end AND campaign IS NOT NULL GROUP BY campaign
+            UNION ALL
+            SELECT campaign, SUM(sent) FROM send_daily WHERE sent_day >= :from AND sent_day <= :to GROUP BY campaign""";
 
     private static final String UNKNOWN_SOURCE = "(unknown)";
 
@@ -114,9 +116,9 @@ class NurtureQuery {
     /** Every configured campaign's cost plus the per-send cost of every campaign that sent in the period. */
     private BigDecimal totalCost(ReportPeriod period) {
         Map<String, Long> sent = new HashMap<>();
-        jdbc.sql(SENT_PER_CAMPAIGN).params(period.start(), period.end())
+        jdbc.sql(SENT_PER_CAMPAIGN).params(CampaignQuery.periodParams(period))
                 .query(rs -> {
-                    sent.put(rs.getString(1), rs.getLong(2));
+                    sent.merge(rs.getString(1), rs.getLong(2), Long::sum);
                 });
         TreeSet<String> keys = new TreeSet<>(properties.campaigns().keySet());
         keys.addAll(sent.keySet());

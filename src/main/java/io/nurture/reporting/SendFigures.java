@@ -77,6 +77,24 @@ final class SendFigures {
             COUNT(r.bounced_at) AS bounced, COUNT(CASE WHEN r.hard_bounced THEN 1 END) AS hard_bounced,
             COUNT(DISTINCT r.contact_id) FILTER (WHERE r.converted_at IS NOT NULL) AS converted""";
 
+    /**
+     * SQL: the facts of one send {@code r} as 0 or 1 per figure, the same figures as {@link #FACT_COUNTS} (a send
+     * without a facts row has none); what pruned sends leave in {@code send_daily} ({@link SendRollup}).
+     */
+    static final String FACT_FLAGS = """
+            CASE WHEN r.opened_at IS NULL THEN 0 ELSE 1 END AS opened,
+            CASE WHEN r.clicked_at IS NULL THEN 0 ELSE 1 END AS clicked,
+            CASE WHEN r.unsubscribed_at IS NULL THEN 0 ELSE 1 END AS unsubscribed,
+            CASE WHEN r.bounced_at IS NULL THEN 0 ELSE 1 END AS bounced,
+            CASE WHEN r.hard_bounced THEN 1 ELSE 0 END AS hard_bounced,
+            CASE WHEN r.converted_at IS NULL THEN 0 ELSE 1 END AS converted""";
+
+    /** SQL: {@link #FACT_COUNTS} over rows {@code f} of {@link #FACT_FLAGS} with their {@code contact_id}. */
+    static final String FLAG_COUNTS = """
+            SUM(f.opened) AS opened, SUM(f.clicked) AS clicked, SUM(f.unsubscribed) AS unsubscribed,
+            SUM(f.bounced) AS bounced, SUM(f.hard_bounced) AS hard_bounced,
+            COUNT(DISTINCT CASE WHEN f.converted > 0 THEN f.contact_id END) AS converted""";
+
     /** The figures of a group of sends. */
     record Counts(long sent, long opened, long clicked, long unsubscribed, long bounced, long hardBounced,
             long converted) {

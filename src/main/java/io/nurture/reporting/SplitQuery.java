@@ -1,5 +1,6 @@
 package io.nurture.reporting;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,11 @@ class SplitQuery {
             ORDER BY a.split_id, a.variant"""
             .replace("{factCounts}", SendFigures.FACT_COUNTS);
 
+    /** The sends, opens and clicks of the campaign's pruned sends per branch ({@link SendRollup}). */
+    private static final String PRUNED = """
+            SELECT split_id, variant, SUM(sent) AS sent, SUM(opened) AS opened, SUM(clicked) AS clicked
+            FROM split_send_totals WHERE campaign = ? GROUP BY split_id, variant""";
+
     private final JdbcClient jdbc;
     private final CampaignInstances instances;
 
@@ -45,12 +51,19 @@ class SplitQuery {
 
     List<BranchResult> results(String campaign) {
         Map<Branch, Long> goalExits = instances.goalExitsPerBranch(campaign);
+        Map<Branch, long[]> pruned = new HashMap<>();
+        jdbc.sql(PRUNED).param(campaign).query(rs -> {
+            pruned.put(new Branch(rs.getString("split_id"), rs.getString("variant")),
+                    new long[] { rs.getLong("sent"), rs.getLong("opened"), rs.getLong("clicked") });
+        });
         return jdbc.sql(BRANCHES).param(campaign)
                 .query((rs, row) -> {
                     Branch branch = new Branch(rs.getString("split_id"), rs.getString("variant"));
                     SendFigures.Counts sends = SendFigures.Counts.of(rs.getLong("sent"), rs);
-                    return new BranchResult(branch.splitId(), branch.variant(), rs.getLong("contacts"), sends.sent(),
-                            sends.opened(), sends.clicked(), goalExits.getOrDefault(branch, 0L));
+                    long[] before = pruned.getOrDefault(branch, new long[3]);
+                    return new BranchResult(branch.splitId(), branch.variant(), rs.getLong("contacts"),
+                            sends.sent() + before[0], sends.opened() + before[1], sends.clicked() + before[2],
+                            goalExits.getOrDefault(branch, 0L));
                 })
                 .list();
     }

@@ -299,6 +299,14 @@ class ContactErasureIT {
             case "contact_event" -> jdbc.sql("""
                     INSERT INTO contact_event (id, contact_id, type, occurred_at, received_at)
                     VALUES (?, ?, 'page_view', ?, ?)""").params(id, contactId, now, now);
+            case "contact_event_daily" -> jdbc.sql("""
+                    INSERT INTO contact_event_daily (event_day, type, contact_id, event_count)
+                    VALUES (?, 'page_view', ?, 3)""").params(Date.valueOf("2024-05-17"), contactId);
+            case "send_daily" -> jdbc.sql("""
+                    INSERT INTO send_daily (sent_day, campaign, step, variant, contact_id, sent, opened, clicked,
+                                            unsubscribed, bounced, hard_bounced, converted)
+                    VALUES (?, 'seed', 'Task_Seed', NULL, ?, 1, 1, 0, 0, 0, 0, 1)""")
+                    .params(Date.valueOf("2024-05-17"), contactId);
             case "stage_transition" -> jdbc.sql("""
                     INSERT INTO stage_transition (contact_id, from_stage, to_stage, entry, reason, actor, at)
                     VALUES (?, 'LEAD', 'LEAD', 1, ?, 'seed', ?)""").params(contactId, "seeded for the " + mark, now);

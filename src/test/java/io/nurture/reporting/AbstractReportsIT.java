@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -26,11 +27,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,6 +44,8 @@ import io.nurture.NurtureClient;
 import io.nurture.contact.LifecycleStage;
 import io.nurture.reporting.ReportDataSet.Journey;
 import io.nurture.reporting.ReportOracle.StageCounts;
+import io.nurture.contact.ContactRepository;
+import io.nurture.retention.NightlyRetention;
 
 /**
  * The reports over HTTP against a seeded data set: random journeys through the lifecycle (recycled, backward and
@@ -53,6 +60,7 @@ import io.nurture.reporting.ReportOracle.StageCounts;
         // the seed's instances ended in 2020: the nightly history cleanup (01:00-05:00) would delete them mid-run
         "camunda.bpm.generic-properties.properties.history-cleanup-enabled=false" })
 @DirtiesContext
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the retention test prunes the seed: it runs last
 abstract class AbstractReportsIT {
 
     static final String MARCH = "from=2020-03-01&to=2020-03-31";
@@ -81,6 +89,15 @@ abstract class AbstractReportsIT {
 
     @Autowired
     ReportFacts facts;
+
+    @Autowired
+    NightlyRetention retention;
+
+    @Autowired
+    ContactRepository contacts;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     NurtureClient api;
     // seeded once per class (the context is per class too); static because JUnit makes an instance per test
@@ -583,6 +600,110 @@ abstract class AbstractReportsIT {
         for (String contact : List.of(lead, survivor)) { // the other tests count the seeded contacts only
             assertThat(api.delete("/api/contacts/" + contact, "demo").status()).isEqualTo(204);
         }
+    }
+
+    /**
+     * The seed is from 2020, long past the default retentions: a run prunes its raw events, sends (with their
+     * tracking events) and score changes, keeps the rows of today, and every report of its periods says the same
+     * after as before, also while one contact's rows wait for the next run.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void pruningTheSeedsRawRowsKeepsEveryReportOfItsPeriods() {
+        List<String> seeded = data.journeys.stream().map(Journey::contactId).limit(5).toList();
+        String now = Instant.now().toString();
+        for (int i = 0; i < seeded.size(); i++) {
+            String contact = seeded.get(i);
+            for (int view = 0; view <= i; view++) { // same contact, same day, several views; and one on the 31st
+                data.tracking(contact, null, "page_view", "{\"page\": \"/pricing\"}",
+                        "2020-03-1" + i + "T10:0" + view + ":00Z");
+            }
+            data.tracking(contact, null, "trial_started", "{}", "2020-03-31T23:59:59Z");
+            data.score(contact, "behaviour", 1, 1, "event page_view", "2020-03-1" + i + "T10:00:00Z");
+        }
+        data.tracking(seeded.get(0), null, "page_view", "{}", now);
+        data.score(seeded.get(0), "behaviour", 1, 2, "event page_view", now);
+        String todaysSend = data.delivery(seeded.get(0), "report-test", "Task_Today", null, "SENT", now);
+        List<String> reports = List.of("/api/reports/funnel?" + MARCH, "/api/reports/funnel?" + JANUARY,
+                "/api/reports/velocity?from=2020-01-01&to=2020-12-31", "/api/reports/campaigns?" + MARCH,
+                "/api/reports/campaigns?" + JANUARY, "/api/reports/campaigns?from=2020-01-01&to=2020-12-31",
+                "/api/reports/nurture?" + MARCH, "/api/reports/nurture?from=2020-01-01&to=2020-12-31",
+                "/api/reports/events?" + MARCH, "/api/reports/events?from=2020-03-15&to=2020-03-31",
+                "/api/reports/events?from=2020-01-01&to=2020-12-31",
+                "/api/campaigns/" + SPLIT_CAMPAIGN + "/splits", "/api/campaigns/report-test/splits");
+        Map<String, JsonNode> before = reports.stream().collect(Collectors.toMap(path -> path, this::get));
+        assertThat(eventCount(before.get("/api/reports/events?" + MARCH), "page_view")).isEqualTo(15);
+        assertThat(eventCount(before.get("/api/reports/events?from=2020-03-15&to=2020-03-31"), "trial_started"))
+                .isEqualTo(5);
+        Instant seedEnd = Instant.parse("2021-01-01T00:00:00Z");
+        Map<String, Long> old = oldRows(seedEnd, null);
+        assertThat(old.get("events")).as("old events").isGreaterThan(20);
+        assertThat(old.get("deliveries")).as("old sends").isPositive();
+        assertThat(old.get("scoreChanges")).as("old score changes").isGreaterThanOrEqualTo(5);
+        long oldSent = count("SELECT COUNT(*) FROM delivery WHERE created_at < ? AND sent_at IS NOT NULL"
+                + " AND campaign IS NOT NULL", seedEnd);
+
+        // an event of contact 1 is being processed meanwhile: the run leaves that contact's rows for later
+        Map<String, Long> held = oldRows(seedEnd, seeded.get(1));
+        Map<String, Long> whileHeld = transaction.execute(holding -> {
+            contacts.lockById(seeded.get(1));
+            return CompletableFuture.supplyAsync(retention::runOnce).join();
+        });
+        for (String rows : List.of("deliveries", "events", "scoreChanges")) {
+            assertThat(whileHeld.get(rows)).as(rows + " pruned while contact 1 is held")
+                    .isEqualTo(old.get(rows) - held.get(rows));
+        }
+        assertThat(oldRows(seedEnd, seeded.get(1))).isEqualTo(held);
+        for (String path : reports) {
+            assertThat(get(path)).as(path + " while part is pruned").isEqualTo(before.get(path));
+        }
+
+        assertThat(retention.runOnce()).isEqualTo(held);
+
+        assertThat(oldRows(seedEnd, null)).containsOnly(Map.entry("deliveries", 0L), Map.entry("events", 0L),
+                Map.entry("scoreChanges", 0L));
+        assertThat(count("SELECT COUNT(*) FROM delivery_report WHERE sent_at < ?", seedEnd)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM contact_event WHERE contact_id = ?", seeded.get(0)))
+                .as("today's page view").isOne();
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE contact_id = ?", seeded.get(0)))
+                .as("today's score change").isOne();
+        assertThat(count("SELECT COUNT(*) FROM delivery WHERE id = ?", todaysSend)).as("today's send").isOne();
+        assertThat(count("SELECT COALESCE(SUM(event_count), 0) FROM contact_event_daily")).isEqualTo(old.get("events"));
+        assertThat(count("SELECT COALESCE(SUM(sent), 0) FROM send_daily")).isEqualTo(oldSent);
+        for (String path : reports) {
+            assertThat(get(path)).as(path).isEqualTo(before.get(path));
+        }
+        assertThat(retention.runOnce()).as("a second run finds nothing more")
+                .containsOnly(Map.entry("deliveries", 0L), Map.entry("events", 0L), Map.entry("scoreChanges", 0L));
+
+        assertThat(api.delete("/api/contacts/" + seeded.get(4), "demo").status()).isEqualTo(204);
+        assertThat(count("SELECT COUNT(*) FROM contact_event_daily WHERE contact_id = ?", seeded.get(4))
+                + count("SELECT COUNT(*) FROM send_daily WHERE contact_id = ?", seeded.get(4)))
+                .as("an erasure takes the pruned rows' figures of the contact too").isZero();
+    }
+
+    /** The rows older than {@code before}, of one contact or of all, by the names the retention run uses. */
+    private Map<String, Long> oldRows(Instant before, String contactId) {
+        String ofContact = contactId == null ? "" : " AND contact_id = ?";
+        Object[] params = contactId == null ? new Object[] { before } : new Object[] { before, contactId };
+        return Map.of("deliveries", count("SELECT COUNT(*) FROM delivery WHERE created_at < ?" + ofContact, params),
+                "events", count("SELECT COUNT(*) FROM contact_event WHERE occurred_at < ?" + ofContact, params),
+                "scoreChanges", count("SELECT COUNT(*) FROM score_history WHERE at < ?" + ofContact, params));
+    }
+
+    private static long eventCount(JsonNode report, String type) {
+        for (JsonNode row : report.get("types")) {
+            if (row.get("type").asText().equals(type)) {
+                return row.get("events").asLong();
+            }
+        }
+        return 0;
+    }
+
+    private long count(String sql, Object... params) {
+        Object[] values = java.util.Arrays.stream(params)
+                .map(param -> param instanceof Instant at ? java.sql.Timestamp.from(at) : param).toArray();
+        return jdbc.sql(sql).params(values).query(Long.class).single();
     }
 
     /** A send's report facts (reporting's own row for it). */
