@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.stereotype.Component;
 
@@ -63,8 +65,15 @@ public class StepNames {
 
     private Map<String, String> names(String processDefinitionId) {
         return namesByDefinition.computeIfAbsent(processDefinitionId, id -> {
+            BpmnModelInstance model;
+            try {
+                model = repository.getBpmnModelInstance(id);
+            } catch (ProcessEngineException e) {
+                // a finished instance's version whose deployment was deleted without its history
+                return Map.of();
+            }
             Map<String, String> names = new HashMap<>();
-            for (FlowNode node : repository.getBpmnModelInstance(id).getModelElementsByType(FlowNode.class)) {
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
                 if (node.getName() != null && !node.getName().isBlank()) {
                     names.put(node.getId(), node.getName().strip());
                 }
