@@ -18,8 +18,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +34,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContactProcesses {
 
-    /** One of a contact's instances, running or finished ({@code state} as Cockpit shows it). */
-    public record Instance(String id, String processKey, String state, Instant started, Instant ended) {
+    /**
+     * One of a contact's instances, running or finished ({@code state} as Cockpit shows it); {@code steps} names
+     * where a running one waits (one step per parallel branch) or the step a finished one ended at, by the steps'
+     * names in its diagram (the id where a step has none).
+     */
+    public record Instance(String id, String processKey, String state, Instant started, Instant ended,
+            List<String> steps) {
     }
 
     /** What an erasure removed from the engine, for the audit row. */
@@ -44,13 +51,15 @@ public class ContactProcesses {
     private final HistoryService history;
     private final RepositoryService repository;
     private final DeclaredMessages declared;
+    private final StepNames stepNames;
 
     ContactProcesses(RuntimeService runtime, HistoryService history, RepositoryService repository,
-            DeclaredMessages declared) {
+            DeclaredMessages declared, StepNames stepNames) {
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
         this.declared = declared;
+        this.stepNames = stepNames;
     }
 
     public boolean isRunning(String processKey, String contactId) {
@@ -150,8 +159,38 @@ public class ContactProcesses {
         return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(contactId)
                 .orderByProcessInstanceStartTime().desc().list().stream()
                 .map(i -> new Instance(i.getId(), i.getProcessDefinitionKey(), i.getState(), instant(i.getStartTime()),
-                        instant(i.getEndTime())))
+                        instant(i.getEndTime()), steps(i)))
                 .toList();
+    }
+
+    /** Where a running instance waits (its innermost activity instances), or the step a finished one ended at. */
+    private List<String> steps(HistoricProcessInstance instance) {
+        if (instance.getEndTime() != null) {
+            String end = instance.getEndActivityId();
+            return end == null ? List.of() : List.of(stepNames.inDefinition(instance.getProcessDefinitionId(), end));
+        }
+        ActivityInstance tree = runtime.getActivityInstance(instance.getId());
+        if (tree == null) {
+            return List.of();
+        }
+        Set<String> waiting = new LinkedHashSet<>();
+        Deque<ActivityInstance> scopes = new ArrayDeque<>(List.of(tree));
+        while (!scopes.isEmpty()) {
+            ActivityInstance scope = scopes.pop();
+            for (TransitionInstance beforeOrAfter : scope.getChildTransitionInstances()) {
+                waiting.add(nameOr(beforeOrAfter.getActivityName(), beforeOrAfter.getActivityId()));
+            }
+            if (scope != tree && scope.getChildActivityInstances().length == 0
+                    && scope.getChildTransitionInstances().length == 0) {
+                waiting.add(nameOr(scope.getActivityName(), scope.getActivityId()));
+            }
+            scopes.addAll(List.of(scope.getChildActivityInstances()));
+        }
+        return List.copyOf(waiting);
+    }
+
+    private static String nameOr(String name, String id) {
+        return name == null || name.isBlank() ? id : name.strip();
     }
 
     /**

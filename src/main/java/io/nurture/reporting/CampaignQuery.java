@@ -12,17 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.nurture.process.StepNames;
 import io.nurture.reporting.CampaignReport.Campaign;
 import io.nurture.reporting.CampaignReport.Sends;
 import io.nurture.reporting.CampaignReport.Step;
 
 /**
  * Per campaign: its instances from Camunda's history ({@link CampaignInstances}), and its sends from the delivery log,
- * per step and A/B branch, each with its reactions and conversion as report facts ({@link SendFigures}).
+ * per step and A/B branch, each with its reactions and conversion as report facts ({@link SendFigures}); a step is
+ * shown by its name in the diagram ({@link StepNames}).
  */
 @Repository
 class CampaignQuery {
@@ -57,11 +60,13 @@ class CampaignQuery {
     private final JdbcClient jdbc;
     private final CampaignInstances instances;
     private final ReportingProperties properties;
+    private final StepNames stepNames;
 
-    CampaignQuery(JdbcClient jdbc, CampaignInstances instances, ReportingProperties properties) {
+    CampaignQuery(JdbcClient jdbc, CampaignInstances instances, ReportingProperties properties, StepNames stepNames) {
         this.jdbc = jdbc;
         this.instances = instances;
         this.properties = properties;
+        this.stepNames = stepNames;
     }
 
     CampaignReport report(ReportPeriod period) {
@@ -75,8 +80,10 @@ class CampaignQuery {
                     (facts, sends) -> facts.withSent(facts.sent() + sends.sent()));
         });
         Map<String, List<Step>> steps = new TreeMap<>();
+        Map<String, UnaryOperator<String>> namesIn = new HashMap<>();
         counts.forEach((key, n) -> steps.computeIfAbsent(key.get(0), c -> new ArrayList<>())
-                .add(new Step(key.get(1), key.get(2), sends(n), n.converted())));
+                .add(new Step(key.get(1), namesIn.computeIfAbsent(key.get(0), stepNames::in).apply(key.get(1)),
+                        key.get(2), sends(n), n.converted())));
         TreeSet<String> keys = new TreeSet<>(instancesOf.keySet());
         keys.addAll(steps.keySet());
         keys.removeAll(properties.nonCampaignProcesses());

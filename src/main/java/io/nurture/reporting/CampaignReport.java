@@ -47,13 +47,16 @@ record CampaignReport(LocalDate from, LocalDate to, List<Campaign> campaigns) im
             Sends sends, long convertedToMql, BigDecimal cost, BigDecimal costPerMql, List<Step> steps) {
     }
 
-    /** One send step of a campaign (BPMN activity id), per A/B branch when it has any. */
-    record Step(String step, String variant, Sends sends, long convertedToMql) {
+    /**
+     * One send step of a campaign (BPMN activity id, and its name in the diagram: the id when it has none), per A/B
+     * branch when it has any.
+     */
+    record Step(String step, String name, String variant, Sends sends, long convertedToMql) {
     }
 
     @Override
     public List<String> csvHeader() {
-        return List.of("campaign", "step", "variant", "enrolled", "active", "completed", "exited_on_goal",
+        return List.of("campaign", "step", "step_name", "variant", "enrolled", "active", "completed", "exited_on_goal",
                 "cancelled", "sent", "delivered", "opened", "clicked", "unsubscribed", "bounced", "open_rate",
                 "click_rate", "converted_to_mql", "cost", "cost_per_mql");
     }
@@ -62,14 +65,14 @@ record CampaignReport(LocalDate from, LocalDate to, List<Campaign> campaigns) im
     public List<List<Object>> csvRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (Campaign c : campaigns) {
-            List<Object> row = new ArrayList<>(Arrays.asList(c.campaign(), null, null, c.enrolled(), c.active(),
+            List<Object> row = new ArrayList<>(Arrays.asList(c.campaign(), null, null, null, c.enrolled(), c.active(),
                     c.completed(), c.exitedOnGoal(), c.cancelled()));
             row.addAll(sendCells(c.sends()));
             row.addAll(Arrays.asList(c.convertedToMql(), c.cost(), c.costPerMql()));
             rows.add(row);
             for (Step s : c.steps()) {
-                List<Object> stepRow = new ArrayList<>(Arrays.asList(c.campaign(), s.step(), s.variant(), null, null,
-                        null, null, null));
+                List<Object> stepRow = new ArrayList<>(Arrays.asList(c.campaign(), s.step(), s.name(), s.variant(),
+                        null, null, null, null, null));
                 stepRow.addAll(sendCells(s.sends()));
                 stepRow.addAll(Arrays.asList(s.convertedToMql(), null, null));
                 rows.add(stepRow);

@@ -15,8 +15,9 @@ record ContactTimeline(ContactSearch.Match contact, List<ProcessInstance> proces
     record Entry(Instant at, String kind, String title, String detail) {
     }
 
+    /** {@code steps}: where a running instance waits, or the step a finished one ended at, by name. */
     record ProcessInstance(String id, String processKey, String state, Instant started, Instant ended,
-            String cockpitPath) {
+            List<String> steps, String cockpitPath) {
     }
 
     @Override

@@ -3,9 +3,12 @@ package io.nurture.reporting;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.nurture.contact.ContactNotFoundException;
 import io.nurture.process.ContactProcesses;
+import io.nurture.process.StepNames;
 import io.nurture.reporting.ContactSearch.Match;
 import io.nurture.reporting.ContactTimeline.Entry;
 import io.nurture.reporting.ContactTimeline.ProcessInstance;
@@ -42,11 +46,13 @@ class ContactTimelineQuery {
     private final JdbcClient jdbc;
     private final ContactProcesses processes;
     private final StageSql stageSql;
+    private final StepNames stepNames;
 
-    ContactTimelineQuery(JdbcClient jdbc, ContactProcesses processes, StageSql stageSql) {
+    ContactTimelineQuery(JdbcClient jdbc, ContactProcesses processes, StageSql stageSql, StepNames stepNames) {
         this.jdbc = jdbc;
         this.processes = processes;
         this.stageSql = stageSql;
+        this.stepNames = stepNames;
     }
 
     ContactSearch search(String query, String stage) {
@@ -83,6 +89,9 @@ class ContactTimelineQuery {
                 FROM contact WHERE id = ?""").param(contactId).query((rs, row) -> match(rs)).optional()
                 .orElseThrow(() -> new ContactNotFoundException(contactId));
         List<Entry> entries = new ArrayList<>();
+        Map<String, UnaryOperator<String>> namesIn = new HashMap<>();
+        BiFunction<String, String, String> step = (campaign, id) -> namesIn.computeIfAbsent(campaign, stepNames::in)
+                .apply(id);
         entries.addAll(jdbc.sql("""
                 SELECT e.type, e.occurred_at, e.points, e.properties, d.campaign, d.step FROM contact_event e
                 LEFT JOIN delivery d ON d.id = e.delivery_id
@@ -92,7 +101,8 @@ class ContactTimelineQuery {
                     String campaign = rs.getString("campaign");
                     String detail = pagePath(rs.getString("properties"))
                             + (rs.getInt("points") == 0 ? "" : " +" + rs.getInt("points") + " points")
-                            + (campaign == null ? "" : " " + campaign + " / " + rs.getString("step"));
+                            + (campaign == null ? "" : " " + campaign + " / "
+                                    + step.apply(campaign, rs.getString("step")));
                     return new Entry(instant(rs, "occurred_at"), TRACKING_KINDS.getOrDefault(type, "event"), type,
                             detail.trim());
                 }).list());
@@ -101,8 +111,10 @@ class ContactTimelineQuery {
                 WHERE contact_id = ? ORDER BY created_at DESC FETCH FIRST %d ROWS ONLY"""
                 .formatted(MAX_ENTRIES_PER_KIND)).param(contactId).query((rs, row) -> {
                     Instant at = rs.getTimestamp("sent_at") == null ? instant(rs, "created_at") : instant(rs, "sent_at");
-                    String where = rs.getString("campaign") == null ? "" : rs.getString("campaign") + " / "
-                            + rs.getString("step") + (rs.getString("variant") == null ? "" : " (" + rs.getString("variant") + ")") + ", ";
+                    String campaign = rs.getString("campaign");
+                    String where = campaign == null ? ""
+                            : campaign + " / " + step.apply(campaign, rs.getString("step"))
+                            + (rs.getString("variant") == null ? "" : " (" + rs.getString("variant") + ")") + ", ";
                     return new Entry(at, "send", rs.getString("channel") + " " + rs.getString("template"),
                             where + rs.getString("status"));
                 }).list());
@@ -128,7 +140,7 @@ class ContactTimelineQuery {
 
     private List<ProcessInstance> instancesOf(String contactId) {
         return processes.history(contactId).stream()
-                .map(i -> new ProcessInstance(i.id(), i.processKey(), i.state(), i.started(), i.ended(),
+                .map(i -> new ProcessInstance(i.id(), i.processKey(), i.state(), i.started(), i.ended(), i.steps(),
                         COCKPIT_INSTANCE + i.id()))
                 .toList();
     }

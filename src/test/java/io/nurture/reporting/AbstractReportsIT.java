@@ -148,8 +148,10 @@ abstract class AbstractReportsIT {
     private void seedCampaign() {
         repository.createDeployment().addModelInstance("report-test.bpmn", Bpmn.createExecutableProcess("report-test")
                 .camundaHistoryTimeToLive(30)
-                .startEvent("StartEvent_Enrolled").userTask("Task_Wait").exclusiveGateway("Gateway_Goal")
-                .condition("goal", "${goal}").endEvent("EndEvent_GoalMql")
+                .startEvent("StartEvent_Enrolled").manualTask("Task_Mail1").name("Welcome mail")
+                .userTask("Task_Wait").name("Wait for the reader").manualTask("Task_Mail2").name("Follow-up mail")
+                .exclusiveGateway("Gateway_Goal")
+                .condition("goal", "${goal}").endEvent("EndEvent_GoalMql").name("Reached MQL")
                 .moveToLastGateway().condition("done", "${!goal}").endEvent("EndEvent_SeriesDone")
                 .done()).deploy();
 
@@ -367,9 +369,11 @@ abstract class AbstractReportsIT {
         JsonNode steps = test.get("steps");
         assertThat(steps).hasSize(2);
         assertThat(steps.get(0).get("step").asText()).isEqualTo("Task_Mail1");
+        assertThat(steps.get(0).get("name").asText()).as("the step's name in the diagram").isEqualTo("Welcome mail");
         assertSends(steps.get(0).get("sends"), 3, 2, 2, 1, 0, 1);
         assertThat(steps.get(0).get("convertedToMql").asLong()).isEqualTo(1);
         assertThat(steps.get(1).get("step").asText()).isEqualTo("Task_Mail2");
+        assertThat(steps.get(1).get("name").asText()).isEqualTo("Follow-up mail");
         assertSends(steps.get(1).get("sends"), 2, 2, 1, 1, 1, 1);
         assertThat(steps.get(1).get("convertedToMql").asLong()).isEqualTo(1);
 
@@ -379,6 +383,8 @@ abstract class AbstractReportsIT {
         assertThat(drip.get("cost").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(drip.get("costPerMql")).isNull();
         assertThat(drip.get("steps")).extracting(s -> s.get("variant").asText()).containsExactly("A", "B");
+        assertThat(drip.get("steps")).extracting(s -> s.get("name").asText()).as("a step the diagram lacks keeps its id")
+                .containsExactly("Task_Tip", "Task_Tip");
         assertSends(drip.get("steps").get(0).get("sends"), 1, 1, 1, 0, 0, 0);
         assertSends(drip.get("steps").get(1).get("sends"), 2, 2, 1, 1, 0, 0);
     }
@@ -509,7 +515,7 @@ abstract class AbstractReportsIT {
             assertThat(other.body().lines().count()).as(report).isGreaterThan(2);
         }
         assertThat(csv("/api/reports/campaigns?" + MARCH).body())
-                .contains("\"report-test\",\"Task_Mail2\",\"\",\"\",\"\",\"\",\"\",\"\",\"2\",\"2\",\"1\",\"1\","
+                .contains("\"report-test\",\"Task_Mail2\",\"Follow-up mail\",\"\",\"\",\"\",\"\",\"\",\"\",\"2\",\"2\",\"1\",\"1\","
                         + "\"1\",\"1\",\"0.5\",\"0.5\",\"1\",\"\",\"\"");
         assertThat(csv("/api/reports/contacts/" + goalReached.contactId() + "/timeline").body())
                 .startsWith("\"at\",\"kind\",\"title\",\"detail\"");
@@ -548,6 +554,15 @@ abstract class AbstractReportsIT {
         assertThat(instance.get("processKey").asText()).isEqualTo("report-test");
         assertThat(instance.get("cockpitPath").asText())
                 .isEqualTo("/camunda/app/cockpit/default/#/process-instance/" + instance.get("id").asText());
+        assertThat(instance.get("steps")).extracting(JsonNode::asText).as("ended at, by name")
+                .containsExactly("Reached MQL");
+        assertThat(timeline.get("entries")).extracting(e -> e.get("detail").asText())
+                .anyMatch(detail -> detail.startsWith("report-test / Welcome mail, "))
+                .noneMatch(detail -> detail.contains("Task_Mail"));
+
+        JsonNode waiting = get("/api/reports/contacts/" + stillInCampaign.contactId() + "/timeline");
+        assertThat(waiting.get("processes").get(0).get("steps")).extracting(JsonNode::asText)
+                .as("where it waits, by name").containsExactly("Wait for the reader");
     }
 
     private JsonNode get(String path) {

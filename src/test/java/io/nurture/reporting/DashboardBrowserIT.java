@@ -90,7 +90,8 @@ class DashboardBrowserIT {
             assertThat(chartValues(chart)).as(chart + " has data").anyMatch(value -> value > 0);
         }
         assertThat(text("kpi-new-leads")).isNotEqualTo("0");
-        assertThat(browser.driver.findElement(By.id("campaign-table")).getText()).contains("welcome");
+        assertThat(browser.driver.findElement(By.id("campaign-table")).getText()).contains("welcome")
+                .as("steps by name").doesNotContain("Task_");
         assertThat(browser.driver.findElement(By.id("funnel-table")).getText()).contains("MQL");
         browser.screenshot("dashboard");
         assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
@@ -103,6 +104,10 @@ class DashboardBrowserIT {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
         assertThat(text("contact-stage")).isEqualTo("LEAD");
         assertThat(browser.driver.findElement(By.id("timeline")).getText()).contains("form_submitted", "LEAD #1", "welcome-1");
+        // steps by the names the marketer gave them in Modeler, not by their ids
+        assertThat(browser.driver.findElement(By.id("timeline")).getText()).contains("welcome / Send welcome e-mail")
+                .doesNotContain("Task_");
+        assertThat(browser.driver.findElement(By.id("processes")).getText()).doesNotContain("Task_", "Timer_");
         WebElement cockpit = browser.driver.findElement(By.cssSelector("#processes a.cockpit"));
         String instanceId = api.get("/engine-rest/process-instance?processDefinitionKey=welcome&businessKey=" + lead,
                 "demo").json().get(0).get("id").asText();
