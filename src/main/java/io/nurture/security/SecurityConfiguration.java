@@ -1,12 +1,17 @@
 package io.nurture.security;
 
+import java.time.Duration;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /** Authentication on the engine's REST API as Camunda Run sets it up, plus Nurture's own API. */
 @Configuration(proxyBeanMethods = false)
@@ -27,8 +32,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
-        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService,
+            @Value("${nurture.security.api-login-cache:PT10S}") Duration remembered) {
+        var registration = new FilterRegistrationBean<>(
+                new ApiAuthenticationFilter(identityService, remembered, Ticker.systemTicker()));
         registration.setName("api-authentication");
         registration.addUrlPatterns("/api/*", "/inbox");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
