@@ -96,6 +96,11 @@ abstract class IngestionScenarios {
                         .message("bench-start").intermediateCatchEvent().message("bench-next").endEvent().done())
                 .deploy();
         warmUp();
+        afterWarmUp();
+    }
+
+    /** What the database does by itself between the warm-up and the measurement (none on H2). */
+    void afterWarmUp() {
     }
 
     /** Every scenario once, the baselines first. */
