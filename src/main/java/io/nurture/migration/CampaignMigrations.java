@@ -131,15 +131,21 @@ public class CampaignMigrations {
                 .toList();
         Set<String> mapped = plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId)
                 .collect(Collectors.toSet());
-        List<Unmapped> unmapped = repository.getBpmnModelInstance(source.getId()).getModelElementsByType(FlowNode.class)
-                .stream().filter(node -> !mapped.contains(node.getId()))
+        Set<String> inTarget = flowNodes(target).stream().map(FlowNode::getId).collect(Collectors.toSet());
+        // a gateway or an end event kept in the new version is not mapped either, but no instance waits there
+        List<Unmapped> unmapped = flowNodes(source).stream().filter(node -> !mapped.contains(node.getId()))
                 .map(node -> new Unmapped(node.getId(), node.getName(), waitingIn(source, List.of(node.getId()))))
+                .filter(node -> !inTarget.contains(node.activityId()) || node.waiting() > 0)
                 .toList();
         Set<String> stuckIn = unmapped.stream().filter(node -> node.waiting() > 0).map(Unmapped::activityId)
                 .collect(Collectors.toSet());
         long movable = instances - waitingIn(source, stuckIn);
         return new Examined(new SourceVersion(source.getVersion(), source.getId(), instances, movable, mappings,
                 unmapped, List.of()), plan, stuckIn);
+    }
+
+    private Collection<FlowNode> flowNodes(ProcessDefinition definition) {
+        return repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class);
     }
 
     /** How many instances of the version wait in any of these steps (each counted once). */

@@ -9,9 +9,10 @@ import java.util.List;
 public record MigrationDryRun(String campaign, int toVersion, List<SourceVersion> versions) {
 
     /**
-     * One older version: the steps mapped by id ({@code mappings}), its steps with no counterpart and how many
-     * instances wait in each ({@code unmapped}), and, when Camunda refused some mapping, its report
-     * ({@code invalidMappings}; then nothing moves).
+     * One older version: the steps mapped by id ({@code mappings}); its steps that cannot be mapped, because the
+     * new version has no step of that id or Camunda cannot map the one it has, with how many instances wait in each
+     * ({@code unmapped}); and, when Camunda refused some mapping, its report ({@code invalidMappings}; then nothing
+     * moves).
      */
     public record SourceVersion(int version, String processDefinitionId, long instances, long movable,
             List<Mapping> mappings, List<Unmapped> unmapped, List<InvalidMapping> invalidMappings) {

@@ -86,6 +86,7 @@ class CampaignMigrationIT extends AbstractMailingIT {
         assertThat(removed.get("waiting").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(removed.get("name").asText()).isEqualTo("Wait 1 day");
         assertThat(unmapped(old, "Timer_Wait2Days")).isNull();
+        assertThat(unmapped(old, "Gateway_HighFit")).as("kept in the new version, and nobody waits there").isNull();
         assertThat(old.get("invalidMappings")).isEmpty();
 
         Response started = api.post("/api/campaigns/welcome/migration",

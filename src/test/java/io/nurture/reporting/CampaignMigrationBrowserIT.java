@@ -96,6 +96,8 @@ class CampaignMigrationBrowserIT {
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("version-" + oldVersion)));
         assertThat(Long.parseLong(version.findElement(By.className("movable")).getText())).isGreaterThanOrEqualTo(1);
         assertThat(version.findElement(By.className("stuck")).getText()).isEqualTo("0");
+        assertThat(version.findElements(By.cssSelector("table.unmapped"))).as("every step has its counterpart")
+                .isEmpty();
         browser.screenshot("campaign-versions-dry-run");
 
         version.findElement(By.cssSelector("button.migrate")).click();
