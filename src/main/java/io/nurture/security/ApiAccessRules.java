@@ -45,6 +45,10 @@ public final class ApiAccessRules {
             allow(HttpMethod.GET, "/api/reports/contacts", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/reports/contacts/{id}/timeline", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/campaigns/{campaign}/splits", MARKETING, SALES, ADMIN),
+            // moving running instances to a new version: the marketers who deploy the versions, and the admins
+            allow(HttpMethod.GET, "/api/campaigns/{key}/migration", MARKETING, ADMIN),
+            allow(HttpMethod.POST, "/api/campaigns/{key}/migration", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/campaigns/migrations/{batchId}", MARKETING, ADMIN),
             // the tracking API's sources and their write keys (a key is shown once, when made)
             allow(HttpMethod.POST, "/api/sources", ADMIN),
             allow(HttpMethod.GET, "/api/sources", ADMIN),
