@@ -34,8 +34,8 @@ import io.nurture.process.ContactProcesses.Path;
 
 /**
  * The way one instance went through its diagram, from the engine's history: the activities it passed, the sequence
- * flows it took, where it waits now. Camunda 7 keeps no history of taken flows: a flow counts as taken when its
- * target started at or after its source first ended.
+ * flows it took, where it waits now. Camunda 7 keeps no history of taken flows: they are derived from the model and
+ * the order in which its activities ran.
  */
 @Component
 class InstancePaths {
@@ -80,27 +80,30 @@ class InstancePaths {
         }).toList();
     }
 
+    /**
+     * A flow is taken when a round of its target came after a round of its source (in the history's order of
+     * occurrence) and started once that round had ended.
+     */
     private List<String> takenFlows(String processDefinitionId, List<HistoricActivityInstance> ran) {
-        Map<String, Instant> firstEnded = new LinkedHashMap<>();
-        Map<String, Instant> lastStarted = new LinkedHashMap<>();
-        for (HistoricActivityInstance activity : ran) {
-            if (activity.getEndTime() != null) {
-                firstEnded.merge(activity.getActivityId(), activity.getEndTime().toInstant(),
-                        (a, b) -> a.isBefore(b) ? a : b);
-            }
-            lastStarted.merge(activity.getActivityId(), activity.getStartTime().toInstant(),
-                    (a, b) -> a.isAfter(b) ? a : b);
+        Map<String, List<Integer>> roundsByActivity = new LinkedHashMap<>();
+        for (int i = 0; i < ran.size(); i++) {
+            roundsByActivity.computeIfAbsent(ran.get(i).getActivityId(), id -> new ArrayList<>()).add(i);
         }
         BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
         List<String> taken = new ArrayList<>();
         for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
-            Instant sourceEnded = firstEnded.get(flow.getSource().getId());
-            Instant targetStarted = lastStarted.get(flow.getTarget().getId());
-            if (sourceEnded != null && targetStarted != null && !targetStarted.isBefore(sourceEnded)) {
+            List<Integer> sources = roundsByActivity.getOrDefault(flow.getSource().getId(), List.of());
+            List<Integer> targets = roundsByActivity.getOrDefault(flow.getTarget().getId(), List.of());
+            if (sources.stream().anyMatch(source -> targets.stream().anyMatch(
+                    target -> target > source && follows(ran.get(target), ran.get(source))))) {
                 taken.add(flow.getId());
             }
         }
         return taken;
+    }
+
+    private static boolean follows(HistoricActivityInstance target, HistoricActivityInstance source) {
+        return source.getEndTime() != null && !target.getStartTime().before(source.getEndTime());
     }
 
     /** The innermost activities of a running instance, where it waits (one per parallel branch). */
