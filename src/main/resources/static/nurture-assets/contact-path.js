@@ -58,7 +58,12 @@
     var ids = instance.waiting.concat(instance.passed.map(function (p) { return p.activityId; }).reverse());
     var target = ids.map(function (id) { return registry.get(id); }).filter(Boolean)[0];
     canvas.zoom(READABLE);
-    if (target) { canvas.scrollToElement(target); }
+    if (target) {
+      // the element three fifths across, so the way that led to it shows on its left
+      var box = canvas.viewbox();
+      canvas.viewbox({ x: target.x + target.width / 2 - box.width * 0.6, y: target.y + target.height / 2 - box.height / 2,
+                       width: box.width, height: box.height });
+    }
   }
 
   function draw(instance) {
