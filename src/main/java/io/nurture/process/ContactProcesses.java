@@ -43,6 +43,23 @@ public class ContactProcesses {
             List<String> steps) {
     }
 
+    /**
+     * The way one instance went through the exact version of its diagram ({@code bpmnXml}, null when that version's
+     * deployment is gone): the activities it {@code passed}, the sequence {@code flows} it took (derived: the engine
+     * keeps no history of flows), where it is {@code waiting} now (activity ids; empty once ended).
+     */
+    public record Path(String id, String processKey, String processDefinitionId, int version, String state,
+            Instant started, Instant ended, String bpmnXml, List<Passage> passed, List<String> flows,
+            List<String> waiting) {
+    }
+
+    /**
+     * An activity an instance reached, in the order it first did: {@code times} rounds (more than one in a loop),
+     * from the first one's start to the last one's end (null while that one runs).
+     */
+    public record Passage(String activityId, String name, String type, int times, Instant started, Instant ended) {
+    }
+
     /** What an erasure removed from the engine, for the audit row. */
     public record Erased(int processInstances, int operationLogEntries) {
     }
@@ -52,14 +69,16 @@ public class ContactProcesses {
     private final RepositoryService repository;
     private final DeclaredMessages declared;
     private final StepNames stepNames;
+    private final InstancePaths paths;
 
     ContactProcesses(RuntimeService runtime, HistoryService history, RepositoryService repository,
-            DeclaredMessages declared, StepNames stepNames) {
+            DeclaredMessages declared, StepNames stepNames, InstancePaths paths) {
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
         this.declared = declared;
         this.stepNames = stepNames;
+        this.paths = paths;
     }
 
     public boolean isRunning(String processKey, String contactId) {
@@ -161,6 +180,12 @@ public class ContactProcesses {
                 .map(i -> new Instance(i.getId(), i.getProcessDefinitionKey(), i.getState(), instant(i.getStartTime()),
                         instant(i.getEndTime()), steps(i)))
                 .toList();
+    }
+
+    /** The way each of the contact's instances went, running and finished, any version, the latest started first. */
+    public List<Path> paths(String contactId) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(contactId)
+                .orderByProcessInstanceStartTime().desc().list().stream().map(paths::of).toList();
     }
 
     /** Where a running instance waits (its innermost activity instances), or the step a finished one ended at. */

@@ -84,6 +84,8 @@ class DockerFilesTest {
         String artifactId = artifactId(Files.readString(Path.of("pom.xml")));
         assertThat(text).contains("target/" + artifactId + "-*.jar").contains("EXPOSE 8080")
                 .contains("\"-jar\", \"/app/nurture.jar\"").contains("/app/nurture.jar");
+        assertThat(text).as("the jar's bpmn-js comes from npm ci (pom: bpmn-viewer-install)").contains(" npm ")
+                .contains("-Dbpmnlint.skip=true");
     }
 
     private static String artifactId(String pom) {
