@@ -2,7 +2,6 @@ package io.nurture.channel;
 
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nurture.contact.ContactRepository;
-import io.nurture.retention.PrunableRows;
+import io.nurture.retention.PrunableByContact;
 import io.nurture.retention.RetentionProperties;
 
 /**
@@ -22,7 +21,7 @@ import io.nurture.retention.RetentionProperties;
  */
 @Component
 @Order(1)
-class DeliveryRetention implements PrunableRows {
+class DeliveryRetention extends PrunableByContact {
 
     private static final String OLDEST_CONTACTS = """
             SELECT DISTINCT contact_id FROM (
@@ -33,16 +32,13 @@ class DeliveryRetention implements PrunableRows {
             ORDER BY created_at LIMIT :limit""";
 
     private final JdbcClient jdbc;
-    private final ContactRepository contacts;
-    private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final RetentionProperties properties;
 
     DeliveryRetention(JdbcClient jdbc, ContactRepository contacts, TransactionTemplate transaction,
             ApplicationEventPublisher events, RetentionProperties properties) {
+        super(transaction, contacts::lockAvailable);
         this.jdbc = jdbc;
-        this.contacts = contacts;
-        this.transaction = transaction;
         this.events = events;
         this.properties = properties;
     }
@@ -58,21 +54,18 @@ class DeliveryRetention implements PrunableRows {
     }
 
     @Override
-    public int pruneBatch(Instant cutoff, int limit) {
-        return transaction.execute(status -> {
-            Timestamp before = Timestamp.from(cutoff);
-            List<String> locked = contacts.lockAvailable(jdbc.sql(OLDEST_CONTACTS).param("cutoff", before)
-                    .param("limit", limit).query(String.class).list());
-            if (locked.isEmpty()) {
-                return 0;
-            }
-            List<String> ids = jdbc.sql(OLD_DELIVERIES_OF).param("contacts", locked).param("cutoff", before)
-                    .param("limit", limit).query(String.class).list();
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            events.publishEvent(new DeliveriesPruning(ids));
-            return jdbc.sql("DELETE FROM delivery WHERE id IN (:ids)").param("ids", ids).update();
-        });
+    protected List<String> contactsOfOldestRows(Timestamp cutoff, int limit) {
+        return jdbc.sql(OLDEST_CONTACTS).param("cutoff", cutoff).param("limit", limit).query(String.class).list();
+    }
+
+    @Override
+    protected int prune(List<String> contacts, Timestamp cutoff, int limit) {
+        List<String> ids = jdbc.sql(OLD_DELIVERIES_OF).param("contacts", contacts).param("cutoff", cutoff)
+                .param("limit", limit).query(String.class).list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        events.publishEvent(new DeliveriesPruning(ids));
+        return jdbc.sql("DELETE FROM delivery WHERE id IN (:ids)").param("ids", ids).update();
     }
 }

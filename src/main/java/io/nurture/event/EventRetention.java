@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nurture.contact.ContactRepository;
-import io.nurture.retention.PrunableRows;
+import io.nurture.retention.PrunableByContact;
 import io.nurture.retention.RetentionProperties;
 
 /**
@@ -27,7 +27,7 @@ import io.nurture.retention.RetentionProperties;
  */
 @Component
 @Order(2)
-class EventRetention implements PrunableRows {
+class EventRetention extends PrunableByContact {
 
     /** The event names no send, or one already pruned (channel's deliveries go first each night). */
     private static final String NO_KEPT_SEND =
@@ -51,15 +51,12 @@ class EventRetention implements PrunableRows {
     }
 
     private final JdbcClient jdbc;
-    private final ContactRepository contacts;
-    private final TransactionTemplate transaction;
     private final RetentionProperties properties;
 
     EventRetention(JdbcClient jdbc, ContactRepository contacts, TransactionTemplate transaction,
             RetentionProperties properties) {
+        super(transaction, contacts::lockAvailable);
         this.jdbc = jdbc;
-        this.contacts = contacts;
-        this.transaction = transaction;
         this.properties = properties;
     }
 
@@ -74,28 +71,27 @@ class EventRetention implements PrunableRows {
     }
 
     @Override
-    public int pruneBatch(Instant cutoff, int limit) {
-        return transaction.execute(status -> {
-            Timestamp before = Timestamp.from(cutoff);
-            List<String> locked = contacts.lockAvailable(jdbc.sql(OLDEST_CONTACTS).param("cutoff", before)
-                    .param("limit", limit).query(String.class).list());
-            if (locked.isEmpty()) {
-                return 0;
-            }
-            List<OldEvent> events = jdbc.sql(OLD_EVENTS_OF).param("contacts", locked).param("cutoff", before)
-                    .param("limit", limit)
-                    .query((rs, row) -> new OldEvent(rs.getString("id"), rs.getString("contact_id"),
-                            rs.getString("type"), rs.getTimestamp("occurred_at").toInstant()))
-                    .list();
-            Map<DayOfType, Long> counts = new LinkedHashMap<>();
-            events.forEach(e -> counts.merge(new DayOfType(LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC),
-                    e.type(), e.contactId()), 1L, Long::sum));
-            counts.forEach((day, count) -> jdbc.sql("""
-                    INSERT INTO contact_event_daily (event_day, type, contact_id, event_count) VALUES (?, ?, ?, ?)""")
-                    .params(day.day(), day.type(), day.contactId(), count).update());
-            List<String> ids = events.stream().map(OldEvent::id).toList();
+    protected List<String> contactsOfOldestRows(Timestamp cutoff, int limit) {
+        return jdbc.sql(OLDEST_CONTACTS).param("cutoff", cutoff).param("limit", limit).query(String.class).list();
+    }
+
+    @Override
+    protected int prune(List<String> contacts, Timestamp cutoff, int limit) {
+        List<OldEvent> events = jdbc.sql(OLD_EVENTS_OF).param("contacts", contacts).param("cutoff", cutoff)
+                .param("limit", limit)
+                .query((rs, row) -> new OldEvent(rs.getString("id"), rs.getString("contact_id"),
+                        rs.getString("type"), rs.getTimestamp("occurred_at").toInstant()))
+                .list();
+        Map<DayOfType, Long> counts = new LinkedHashMap<>();
+        events.forEach(e -> counts.merge(new DayOfType(LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC),
+                e.type(), e.contactId()), 1L, Long::sum));
+        counts.forEach((day, count) -> jdbc.sql("""
+                INSERT INTO contact_event_daily (event_day, type, contact_id, event_count) VALUES (?, ?, ?, ?)""")
+                .params(day.day(), day.type(), day.contactId(), count).update());
+        List<String> ids = events.stream().map(OldEvent::id).toList();
+        if (!ids.isEmpty()) {
             jdbc.sql("DELETE FROM contact_event WHERE id IN (:ids)").param("ids", ids).update();
-            return events.size();
-        });
+        }
+        return events.size();
     }
 }

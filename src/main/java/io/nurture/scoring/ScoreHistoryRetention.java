@@ -2,7 +2,6 @@ package io.nurture.scoring;
 
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.core.annotation.Order;
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nurture.contact.ContactRepository;
-import io.nurture.retention.PrunableRows;
+import io.nurture.retention.PrunableByContact;
 import io.nurture.retention.RetentionProperties;
 
 /**
@@ -21,7 +20,7 @@ import io.nurture.retention.RetentionProperties;
  */
 @Component
 @Order(3)
-class ScoreHistoryRetention implements PrunableRows {
+class ScoreHistoryRetention extends PrunableByContact {
 
     private static final String OLDEST_CONTACTS = """
             SELECT DISTINCT contact_id FROM (
@@ -31,15 +30,12 @@ class ScoreHistoryRetention implements PrunableRows {
             SELECT id FROM score_history WHERE contact_id IN (:contacts) AND at < :cutoff ORDER BY at LIMIT :limit""";
 
     private final JdbcClient jdbc;
-    private final ContactRepository contacts;
-    private final TransactionTemplate transaction;
     private final RetentionProperties properties;
 
     ScoreHistoryRetention(JdbcClient jdbc, ContactRepository contacts, TransactionTemplate transaction,
             RetentionProperties properties) {
+        super(transaction, contacts::lockAvailable);
         this.jdbc = jdbc;
-        this.contacts = contacts;
-        this.transaction = transaction;
         this.properties = properties;
     }
 
@@ -54,18 +50,14 @@ class ScoreHistoryRetention implements PrunableRows {
     }
 
     @Override
-    public int pruneBatch(Instant cutoff, int limit) {
-        return transaction.execute(status -> {
-            Timestamp before = Timestamp.from(cutoff);
-            List<String> locked = contacts.lockAvailable(jdbc.sql(OLDEST_CONTACTS).param("cutoff", before)
-                    .param("limit", limit).query(String.class).list());
-            if (locked.isEmpty()) {
-                return 0;
-            }
-            List<Long> ids = jdbc.sql(OLD_CHANGES_OF).param("contacts", locked).param("cutoff", before)
-                    .param("limit", limit).query(Long.class).list();
-            return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM score_history WHERE id IN (:ids)").param("ids", ids)
-                    .update();
-        });
+    protected List<String> contactsOfOldestRows(Timestamp cutoff, int limit) {
+        return jdbc.sql(OLDEST_CONTACTS).param("cutoff", cutoff).param("limit", limit).query(String.class).list();
+    }
+
+    @Override
+    protected int prune(List<String> contacts, Timestamp cutoff, int limit) {
+        List<Long> ids = jdbc.sql(OLD_CHANGES_OF).param("contacts", contacts).param("cutoff", cutoff)
+                .param("limit", limit).query(Long.class).list();
+        return ids.isEmpty() ? 0 : jdbc.sql("DELETE FROM score_history WHERE id IN (:ids)").param("ids", ids).update();
     }
 }
