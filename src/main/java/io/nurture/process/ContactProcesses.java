@@ -18,10 +18,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -190,32 +188,13 @@ public class ContactProcesses {
 
     /** Where a running instance waits (its innermost activity instances), or the step a finished one ended at. */
     private List<String> steps(HistoricProcessInstance instance) {
+        String definition = instance.getProcessDefinitionId();
         if (instance.getEndTime() != null) {
             String end = instance.getEndActivityId();
-            return end == null ? List.of() : List.of(stepNames.inDefinition(instance.getProcessDefinitionId(), end));
+            return end == null ? List.of() : List.of(stepNames.inDefinition(definition, end));
         }
-        ActivityInstance tree = runtime.getActivityInstance(instance.getId());
-        if (tree == null) {
-            return List.of();
-        }
-        Set<String> waiting = new LinkedHashSet<>();
-        Deque<ActivityInstance> scopes = new ArrayDeque<>(List.of(tree));
-        while (!scopes.isEmpty()) {
-            ActivityInstance scope = scopes.pop();
-            for (TransitionInstance beforeOrAfter : scope.getChildTransitionInstances()) {
-                waiting.add(nameOr(beforeOrAfter.getActivityName(), beforeOrAfter.getActivityId()));
-            }
-            if (scope != tree && scope.getChildActivityInstances().length == 0
-                    && scope.getChildTransitionInstances().length == 0) {
-                waiting.add(nameOr(scope.getActivityName(), scope.getActivityId()));
-            }
-            scopes.addAll(List.of(scope.getChildActivityInstances()));
-        }
-        return List.copyOf(waiting);
-    }
-
-    private static String nameOr(String name, String id) {
-        return name == null || name.isBlank() ? id : name.strip();
+        return paths.waiting(instance.getId()).stream().map(step -> stepNames.inDefinition(definition, step))
+                .distinct().toList();
     }
 
     /**

@@ -61,7 +61,7 @@ class InstancePaths {
                 instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
                 instance.getState(), instant(instance.getStartTime()), instant(instance.getEndTime()),
                 xml.orElse(null), passages(ran), xml.isEmpty() ? List.of() : takenFlows(instance.getProcessDefinitionId(), ran),
-                instance.getEndTime() == null ? waiting(instance.getId()) : List.of());
+                instance.getEndTime() == null ? waitingOutsideMultiInstanceBodies(instance.getId()) : List.of());
     }
 
     /** One passage per activity, in the order it was first reached; {@code times} counts its rounds in a loop. */
@@ -106,8 +106,11 @@ class InstancePaths {
         return source.getEndTime() != null && !target.getStartTime().before(source.getEndTime());
     }
 
-    /** The innermost activities of a running instance, where it waits (one per parallel branch). */
-    private List<String> waiting(String instanceId) {
+    /**
+     * The innermost activities of a running instance, where it waits (one per parallel branch, before or after an
+     * asynchronous step too); none once it ended.
+     */
+    List<String> waiting(String instanceId) {
         ActivityInstance tree = runtime.getActivityInstance(instanceId);
         if (tree == null) {
             return List.of();
@@ -125,8 +128,11 @@ class InstancePaths {
             }
             scopes.addAll(List.of(scope.getChildActivityInstances()));
         }
-        waiting.removeIf(id -> id.contains("#"));
         return List.copyOf(waiting);
+    }
+
+    private List<String> waitingOutsideMultiInstanceBodies(String instanceId) {
+        return waiting(instanceId).stream().filter(id -> !id.contains("#")).toList();
     }
 
     private Optional<String> xml(String processDefinitionId) {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -139,6 +140,25 @@ class CampaignMigrationIT extends AbstractMailingIT {
         assertThat(unknownFrom.json().get("detail").asText()).startsWith("fromVersion:");
         assertThat(unknownBatch.status()).isEqualTo(404);
         assertThat(unknownBatch.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void maliciousBodiesAreRefusedWithProblemsAndStartNothing() {
+        long batchesBefore = management.createBatchQuery().count();
+        List<String> bodies = List.of("{\"fromVersion\": \"1; DROP TABLE contact\"}",
+                "{\"fromVersion\": 1.5e300}", "{\"fromVersion\": [1]}", "{\"fromVersion\": 1, \"admin\": true}",
+                "[".repeat(5_000) + "]".repeat(5_000), "{\"fromVersion\": 1, \"x\": \"" + "a".repeat(70_000) + "\"}",
+                "not json", "");
+        for (String body : bodies) {
+            Response response = api.post("/api/campaigns/welcome/migration", body, "marketer");
+
+            assertThat(response.status()).as(body.substring(0, Math.min(60, body.length()))).isBetween(400, 499);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        Response typedQuery = api.get("/api/campaigns/welcome/migration?to=abc", "marketer");
+        assertThat(typedQuery.status()).isEqualTo(400);
+        assertThat(typedQuery.contentType()).startsWith("application/problem+json");
+        assertThat(management.createBatchQuery().count()).as("no migration started").isEqualTo(batchesBefore);
     }
 
     // --- helpers
