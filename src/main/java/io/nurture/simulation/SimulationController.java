@@ -27,12 +27,7 @@ class SimulationController {
 
     /** The preset personas, to pick from. */
     @GetMapping("/personas")
-    List<PresetPersona> personas() {
-        return Personas.presets().entrySet().stream().map(preset -> new PresetPersona(preset.getKey(),
-                preset.getValue().name(), preset.getValue().profile().fitScore(),
-                preset.getValue().engagement().opens(), preset.getValue().engagement().clicks())).toList();
-    }
-
-    record PresetPersona(String preset, String name, int fitScore, double opens, double clicks) {
+    List<Simulator.Preset> personas() {
+        return simulator.presets();
     }
 }

@@ -55,6 +55,28 @@ public class Simulator {
         this.qualification = qualification;
     }
 
+    /** The campaigns one may simulate: each deployed process key at its latest version. */
+    public List<Campaign> campaigns() {
+        return nurtureRepository.createProcessDefinitionQuery().latestVersion().withoutTenantId()
+                .orderByProcessDefinitionKey().asc().list().stream()
+                .map(definition -> new Campaign(definition.getKey(), definition.getName() == null
+                        ? definition.getKey() : definition.getName(), definition.getVersion()))
+                .toList();
+    }
+
+    public record Campaign(String key, String name, int version) {
+    }
+
+    /** The preset personas, as a marketer picks them. */
+    public List<Preset> presets() {
+        return Personas.presets().entrySet().stream().map(preset -> new Preset(preset.getKey(),
+                preset.getValue().name(), preset.getValue().profile().fitScore(),
+                preset.getValue().engagement().opens(), preset.getValue().engagement().clicks())).toList();
+    }
+
+    public record Preset(String preset, String name, int fitScore, double opens, double clicks) {
+    }
+
     public SimulationResult simulate(SimulationRequest request) {
         SimulationPlan plan = requests.plan(request);
         if (!capacity.tryAcquire()) {
