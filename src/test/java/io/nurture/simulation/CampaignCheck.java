@@ -24,7 +24,7 @@ import io.nurture.simulation.SimulationResult.PersonaTimeline;
  * meet a failing step. Prints the persona table either way. Not part of {@code ./mvnw verify}.
  */
 @Tag("campaign-check")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:nurture-campaign-check;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false", "nurture.inbox.smtp-port=0" })
 class CampaignCheck {
@@ -51,12 +51,12 @@ class CampaignCheck {
     private static String table(SimulationResult result) {
         StringBuilder table = new StringBuilder("\n" + result.campaignName() + " (" + result.campaign() + ", "
                 + result.source() + "), " + result.days() + " days\n");
-        table.append(String.format("%-20s %-24s %6s  %s%n", "persona", "sends", "exit on", "exit"));
+        table.append(String.format("%-20s %-26s %-10s %s%n", "persona", "sends", "exit on", "exit"));
         for (PersonaTimeline timeline : result.timelines()) {
             var summary = timeline.summary();
             String sends = summary.sends().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .collect(Collectors.joining(", "));
-            table.append(String.format("%-20s %-24s %6s  %s%n", timeline.persona(), sends,
+            table.append(String.format("%-20s %-26s %-10s %s%n", timeline.persona(), sends,
                     summary.exitDay() == null ? "-" : "day " + summary.exitDay(),
                     summary.exit() == null ? "still in the campaign" : summary.exit()));
         }
