@@ -2,6 +2,7 @@ package io.nurture.simulation;
 
 import java.util.Map;
 
+import io.nurture.campaign.CampaignMessages;
 import io.nurture.channel.SuppressionReason;
 import io.nurture.contact.Contact;
 import io.nurture.contact.LifecycleStage;
@@ -16,14 +17,6 @@ import io.nurture.lifecycle.StageRole;
  * ({@code campaign.CampaignReactions}, {@code campaign.WelcomeCampaign}).
  */
 final class ContactLife {
-
-    static final String QUALIFIED = "ContactQualified";
-    static final String UNSUBSCRIBED = "ContactUnsubscribed";
-    static final String HARD_BOUNCED = "EmailHardBounced";
-    static final String SUPPRESSED = "ContactSuppressed";
-    static final String CLICKED = "EmailClicked";
-    static final String ENGAGED = "ContactEngaged";
-    static final String PURCHASED = "Purchased";
 
     private final Funnel funnel;
     private final ScoreQualification qualification;
@@ -52,30 +45,30 @@ final class ContactLife {
         }
         Contact contact = run.contact();
         switch (type) {
-            case "email_opened" -> run.afterStep(ENGAGED);
+            case "email_opened" -> run.afterStep(CampaignMessages.ENGAGED);
             case "email_clicked" -> {
                 boolean latest = email == null || run.email(email).map(Run.Sent::step)
                         .filter(step -> step.equals(run.latestEmailStep())).isPresent();
                 if (latest) {
-                    run.afterStep(CLICKED);
+                    run.afterStep(CampaignMessages.CLICKED);
                 }
-                run.afterStep(ENGAGED);
+                run.afterStep(CampaignMessages.ENGAGED);
             }
             case "unsubscribed" -> {
                 run.contact(copy(contact, contact.lifecycleStage(), true, contact.disqualified()));
-                run.afterStep(UNSUBSCRIBED);
+                run.afterStep(CampaignMessages.UNSUBSCRIBED);
             }
             case "email_bounced" -> {
                 if ("hard".equals(properties.getOrDefault("bounceType", "hard"))) {
                     run.suppress(SuppressionReason.HARD_BOUNCE);
-                    run.afterStep(HARD_BOUNCED);
+                    run.afterStep(CampaignMessages.HARD_BOUNCED);
                 }
             }
             case "email_complained" -> {
                 run.suppress(SuppressionReason.COMPLAINT);
-                run.afterStep(SUPPRESSED);
+                run.afterStep(CampaignMessages.SUPPRESSED);
             }
-            case "purchase" -> run.afterStep(PURCHASED);
+            case "purchase" -> run.afterStep(CampaignMessages.PURCHASED);
             default -> {
             }
         }
@@ -103,7 +96,7 @@ final class ContactLife {
         run.contact(copy(before, stage, before.unsubscribed(), before.disqualified()));
         run.record("stage", null, null, before.lifecycleStage().name() + " → " + stage.name() + ": " + reason);
         if (funnel.isAtLeast(stage, funnel.require(StageRole.QUALIFIED))) {
-            run.afterStep(QUALIFIED);
+            run.afterStep(CampaignMessages.QUALIFIED);
         }
     }
 

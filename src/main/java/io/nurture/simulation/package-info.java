@@ -5,7 +5,7 @@
  * at each gateway and why, score and stage changes, the exit. Nothing is sent and no table of Nurture's is written;
  * it only reads the deployed diagrams and decision tables. Owns no table.
  */
-@ApplicationModule(allowedDependencies = { "channel", "contact", "event", "lifecycle", "process", "web" })
+@ApplicationModule(allowedDependencies = { "campaign", "channel", "contact", "event", "lifecycle", "process", "web" })
 package io.nurture.simulation;
 
 import org.springframework.modulith.ApplicationModule;
