@@ -14,13 +14,13 @@ import io.nurture.process.ContactProcesses;
 @Component
 public class CampaignMessages {
 
-    static final String QUALIFIED = "ContactQualified";
-    static final String UNSUBSCRIBED = "ContactUnsubscribed";
-    static final String HARD_BOUNCED = "EmailHardBounced";
-    static final String SUPPRESSED = "ContactSuppressed";
-    static final String CLICKED = "EmailClicked";
-    static final String ENGAGED = "ContactEngaged";
-    static final String PURCHASED = "Purchased";
+    public static final String QUALIFIED = "ContactQualified";
+    public static final String UNSUBSCRIBED = "ContactUnsubscribed";
+    public static final String HARD_BOUNCED = "EmailHardBounced";
+    public static final String SUPPRESSED = "ContactSuppressed";
+    public static final String CLICKED = "EmailClicked";
+    public static final String ENGAGED = "ContactEngaged";
+    public static final String PURCHASED = "Purchased";
 
     private final ContactProcesses processes;
     private final DeliveryLog deliveries;

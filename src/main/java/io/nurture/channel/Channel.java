@@ -26,4 +26,11 @@ public interface Channel {
      * the provider refuses this message for good.
      */
     void send(Outbound message);
+
+    /** What {@link #send} would deliver, rendered for the contact, without sending anything (the simulator's view). */
+    Rendered render(Outbound message);
+
+    /** A message as its recipient would read it: the subject (or title) and the text. */
+    record Rendered(String subject, String text) {
+    }
 }

@@ -156,7 +156,7 @@ public class DeliveryLog {
     public List<Instant> marketingSendsSince(String contactId, String channel, Instant since) {
         return jdbc.sql("""
                 SELECT sent_at FROM delivery
-                WHERE contact_id = ? AND channel = ? AND status = 'SENT' AND transactional = FALSE AND sent_at >= ?
+                WHERE contact_id = ? AND channel = ? AND status = 'SENT' AND transactional = FALSE AND sent_at > ?
                 ORDER BY sent_at""")
                 .params(contactId, channel, Timestamp.from(since))
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();

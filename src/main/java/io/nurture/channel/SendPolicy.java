@@ -6,6 +6,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -17,18 +19,33 @@ import io.nurture.contact.Contact;
  * the contact's time zone (delay, never drop). Transactional messages skip the cap, never suppression.
  */
 @Component
-class SendPolicy {
+public class SendPolicy {
 
-    sealed interface Decision {
+    public sealed interface Decision {
     }
 
-    record Allow() implements Decision {
+    public record Allow() implements Decision {
     }
 
-    record Skip(String reason) implements Decision {
+    public record Skip(String reason) implements Decision {
     }
 
-    record Delay(String reason, Instant until) implements Decision {
+    public record Delay(String reason, Instant until) implements Decision {
+    }
+
+    /**
+     * What the policy needs to know about a contact beyond its row, for a caller that keeps it elsewhere (the
+     * simulator): who suppresses it on a channel, its marketing sends on a channel since an instant, its time zone.
+     */
+    public interface ContactHistory {
+
+        /** The suppressions (hard bounce, complaint…) that hold for the contact. */
+        Set<SuppressionReason> suppressionReasons();
+
+        /** Sent after {@code since} (not at it: a send leaves the cap's window when it is exactly a period old). */
+        List<Instant> marketingSendsSince(String channel, Instant since);
+
+        Optional<ZoneId> timeZone();
     }
 
     private final Suppressions suppressions;
@@ -57,10 +74,37 @@ class SendPolicy {
     }
 
     Decision decide(Contact contact, Channel channel, SendRequest request, Instant now) {
+        if (channel.reachesThePerson()) {
+            String suppressed = suppressions.suppressing(contact, channel.name());
+            if (suppressed != null) {
+                return new Skip(suppressed);
+            }
+        }
+        return decide(contact, channel, request, now, new ContactHistory() {
+            @Override
+            public Set<SuppressionReason> suppressionReasons() {
+                return Set.of(); // asked above, with the address's reasons too
+            }
+
+            @Override
+            public List<Instant> marketingSendsSince(String channelName, Instant since) {
+                return deliveries.marketingSendsSince(contact.id(), channelName, since);
+            }
+
+            @Override
+            public Optional<ZoneId> timeZone() {
+                return timeZones.of(contact.id());
+            }
+        });
+    }
+
+    /** The same decision, asking {@code history} instead of the tables. */
+    public Decision decide(Contact contact, Channel channel, SendRequest request, Instant now,
+            ContactHistory history) {
         if (!channel.reachesThePerson()) {
             return new Allow();
         }
-        String suppressed = suppressions.suppressing(contact, channel.name());
+        String suppressed = Suppressions.suppressing(contact, channel.name(), history.suppressionReasons());
         if (suppressed != null) {
             return new Skip(suppressed);
         }
@@ -71,19 +115,26 @@ class SendPolicy {
             return new Skip("no " + channel.name() + " address");
         }
         if (!request.transactional() && capped(channel.name())) {
-            List<Instant> recent = deliveries.marketingSendsSince(contact.id(), channel.name(), now.minus(capPeriod));
+            List<Instant> recent = history.marketingSendsSince(channel.name(), now.minus(capPeriod));
             if (recent.size() >= capMax) {
                 Instant until = recent.get(recent.size() - capMax).plus(capPeriod);
-                return new Delay("frequency cap " + capMax + " per " + capPeriod, until);
+                return new Delay("frequency cap " + capMax + " per " + readable(capPeriod), until);
             }
         }
         if ("sms".equals(channel.name())) {
-            ZonedDateTime local = now.atZone(timeZones.of(contact.id()).orElse(defaultZone));
+            ZonedDateTime local = now.atZone(history.timeZone().orElse(defaultZone));
             if (isQuiet(local.toLocalTime())) {
                 return new Delay("quiet hours in " + local.getZone(), endOfQuietHours(local).toInstant());
             }
         }
         return new Allow();
+    }
+
+    private static String readable(Duration period) {
+        if (period.toHours() % 24 == 0 && period.toDays() > 0) {
+            return period.toDays() == 1 ? "day" : period.toDays() + " days";
+        }
+        return period.toString();
     }
 
     /** E-mail is opt-out (unless refused), SMS is opt-in; in-app reaches a signed-in user. */

@@ -60,13 +60,19 @@ public class Suppressions {
 
     /** Why this contact must not get marketing on this channel, or null when nothing suppresses it. */
     String suppressing(Contact contact, String channel) {
+        return contact.disqualified() || contact.unsubscribed() ? suppressing(contact, channel, Set.of())
+                : suppressing(contact, channel, of(contact));
+    }
+
+    /** Why the contact may not be reached on {@code channel}, given its suppression reasons; null when it may. */
+    static String suppressing(Contact contact, String channel, Set<SuppressionReason> reasons) {
         if (contact.disqualified()) {
             return "disqualified";
         }
         if (contact.unsubscribed()) {
             return "unsubscribed";
         }
-        return of(contact).stream().filter(reason -> reason.blocks(channel)).findFirst()
+        return reasons.stream().filter(reason -> reason.blocks(channel)).findFirst()
                 .map(reason -> reason.name().toLowerCase()).orElse(null);
     }
 

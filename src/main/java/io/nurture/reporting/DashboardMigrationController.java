@@ -1,10 +1,6 @@
 package io.nurture.reporting;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.List;
 
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,16 +12,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.nurture.migration.CampaignMigrations;
 import io.nurture.migration.MigrationProgress;
 import io.nurture.migration.MigrationRequest;
 import io.nurture.migration.MigrationStarted;
-import io.nurture.security.ApiAccessRules;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * A campaign's versions on the dashboard: the migration dry run, and a button that starts the batch and follows its
@@ -35,11 +28,10 @@ import jakarta.servlet.http.HttpSession;
 @Controller
 class DashboardMigrationController {
 
-    static final String TOKEN_HEADER = "X-Nurture-Token";
-    private static final String TOKEN_ATTRIBUTE = "nurture.dashboard.migrationToken";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String TOKEN_HEADER = DashboardWrites.TOKEN_HEADER;
 
     private final CampaignMigrations migrations;
+    private final DashboardWrites writes = new DashboardWrites("nurture.dashboard.migrationToken", "Campaign versions");
 
     DashboardMigrationController(CampaignMigrations migrations) {
         this.migrations = migrations;
@@ -48,11 +40,11 @@ class DashboardMigrationController {
     @GetMapping("/dashboard/campaigns/{key}/versions")
     String versions(@PathVariable String key, @RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user,
             HttpServletRequest request, Model model) {
-        mayDo(request, "GET", "/api/campaigns/{key}/migration");
+        writes.mayDo(request, "GET", "/api/campaigns/{key}/migration");
         model.addAttribute("user", user);
         model.addAttribute("dryRun", migrations.dryRun(key, null));
-        model.addAttribute("mayMigrate", allowed(request, "POST", "/api/campaigns/{key}/migration"));
-        model.addAttribute("token", token(request.getSession()));
+        model.addAttribute("mayMigrate", DashboardWrites.allowed(request, "POST", "/api/campaigns/{key}/migration"));
+        model.addAttribute("token", writes.token(request.getSession()));
         return "dashboard-migration";
     }
 
@@ -61,43 +53,15 @@ class DashboardMigrationController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     MigrationStarted migrate(@PathVariable String key, @RequestBody MigrationRequest migration,
             @RequestHeader(name = TOKEN_HEADER, defaultValue = "") String token, HttpServletRequest request) {
-        mayDo(request, "POST", "/api/campaigns/{key}/migration");
-        HttpSession session = request.getSession(false);
-        if (session == null || token.isEmpty() || !token.equals(session.getAttribute(TOKEN_ATTRIBUTE))) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The page's token is missing or expired; "
-                    + "reload the page");
-        }
+        writes.mayDo(request, "POST", "/api/campaigns/{key}/migration");
+        writes.requireToken(request, token);
         return migrations.migrate(key, migration);
     }
 
     @GetMapping("/dashboard/migrations/{batchId}")
     @ResponseBody
     MigrationProgress progress(@PathVariable String batchId, HttpServletRequest request) {
-        mayDo(request, "GET", "/api/campaigns/migrations/{batchId}");
+        writes.mayDo(request, "GET", "/api/campaigns/migrations/{batchId}");
         return migrations.progress(batchId);
-    }
-
-    private static void mayDo(HttpServletRequest request, String method, String apiPattern) {
-        if (!allowed(request, method, apiPattern)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Campaign versions are for the groups "
-                    + ApiAccessRules.groupsFor(method, apiPattern).orElse(List.of()));
-        }
-    }
-
-    private static boolean allowed(HttpServletRequest request, String method, String apiPattern) {
-        UserAuthentication user = DashboardAccessFilter.loggedIn(request.getSession(false));
-        return user != null && DashboardAccessFilter.mayOpen(user,
-                ApiAccessRules.groupsFor(method, apiPattern).orElse(List.of()));
-    }
-
-    private static String token(HttpSession session) {
-        Object token = session.getAttribute(TOKEN_ATTRIBUTE);
-        if (token == null) {
-            byte[] bytes = new byte[24];
-            RANDOM.nextBytes(bytes);
-            token = HexFormat.of().formatHex(bytes);
-            session.setAttribute(TOKEN_ATTRIBUTE, token);
-        }
-        return (String) token;
     }
 }

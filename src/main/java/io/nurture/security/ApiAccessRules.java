@@ -49,6 +49,9 @@ public final class ApiAccessRules {
             allow(HttpMethod.GET, "/api/campaigns/{key}/migration", MARKETING, ADMIN),
             allow(HttpMethod.POST, "/api/campaigns/{key}/migration", MARKETING, ADMIN),
             allow(HttpMethod.GET, "/api/campaigns/migrations/{batchId}", MARKETING, ADMIN),
+            // previewing a campaign on simulated time: the marketers who build campaigns, and the admins
+            allow(HttpMethod.POST, "/api/simulations", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/simulations/personas", MARKETING, ADMIN),
             // the tracking API's sources and their write keys (a key is shown once, when made)
             allow(HttpMethod.POST, "/api/sources", ADMIN),
             allow(HttpMethod.GET, "/api/sources", ADMIN),

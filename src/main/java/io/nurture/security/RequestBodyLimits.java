@@ -45,6 +45,9 @@ record RequestBodyLimits(@DefaultValue("64KB") DataSize api, @DefaultValue("1MB"
         if (RequestPaths.isUnder(path, "/t")) {
             return new Limit(links, "links", "/t/**");
         }
+        if (RequestPaths.isUnder(path, "/dashboard/simulations")) {
+            return new Limit(api, "api", "/dashboard/simulations, which takes the body of POST /api/simulations");
+        }
         if (RequestPaths.isUnder(path, "/dashboard")) {
             return new Limit(dashboard, "dashboard", "/dashboard/**");
         }

@@ -106,6 +106,12 @@ class ApiAccessIT {
                                 "{\"fromVersion\": 1, \"toVersion\": 1}", it.user)),
                 new Endpoint("GET /api/campaigns/migrations/{batchId}", Set.of("demo", "marketer"),
                         it -> it.api.get("/api/campaigns/migrations/none", it.user)),
+                // a short run of the shipped welcome series for one silent persona
+                new Endpoint("POST /api/simulations", Set.of("demo", "marketer"),
+                        it -> it.api.post("/api/simulations", "{\"campaign\": \"welcome\", \"days\": 3,"
+                                + " \"personas\": [{\"preset\": \"low-fit-silent\"}]}", it.user)),
+                new Endpoint("GET /api/simulations/personas", Set.of("demo", "marketer"),
+                        it -> it.api.get("/api/simulations/personas", it.user)),
                 new Endpoint("POST /api/sources", Set.of("demo"), it -> it.api.post("/api/sources",
                         "{\"name\": \"access-" + UUID.randomUUID().toString().substring(0, 8) + "\"}", it.user)),
                 new Endpoint("GET /api/sources", Set.of("demo"), it -> it.api.get("/api/sources", it.user)),

@@ -56,14 +56,26 @@ class EmailChannel implements Channel {
         return templates.exists(template);
     }
 
+    @Override
+    public Rendered render(Outbound message) {
+        Map<String, Object> model = model(message);
+        return new Rendered(texts.render(message.input("subject"), model),
+                templates.text(message.request().template(), model));
+    }
+
+    private Map<String, Object> model(Outbound message) {
+        Map<String, Object> model = new HashMap<>(message.personalisation());
+        model.put("links", tracking.forDelivery(message.deliveryId()));
+        model.put("marketing", !message.request().transactional());
+        return model;
+    }
+
     /** Throws {@link MailException} when the SMTP server fails, so the job is retried. */
     @Override
     public void send(Outbound message) {
         String template = message.request().template();
-        DeliveryLinks links = tracking.forDelivery(message.deliveryId());
-        Map<String, Object> model = new HashMap<>(message.personalisation());
-        model.put("links", links);
-        model.put("marketing", !message.request().transactional());
+        Map<String, Object> model = model(message);
+        DeliveryLinks links = (DeliveryLinks) model.get("links");
         MimeMessage mail = mailSender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(mail, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,

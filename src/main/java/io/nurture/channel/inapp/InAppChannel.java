@@ -32,6 +32,12 @@ class InAppChannel implements Channel {
     }
 
     @Override
+    public Rendered render(Outbound message) {
+        var model = message.personalisation();
+        return new Rendered(texts.render(message.input("title"), model), texts.render(message.input("body"), model));
+    }
+
+    @Override
     public void send(Outbound message) {
         var model = message.personalisation();
         notifications.add(message.contact().id(), message.deliveryId(), texts.render(message.input("title"), model),

@@ -38,6 +38,11 @@ class SmsChannel implements Channel {
     }
 
     @Override
+    public Rendered render(Outbound message) {
+        return new Rendered(null, texts.render(message.input("text"), message.personalisation()));
+    }
+
+    @Override
     public void send(Outbound message) {
         String text = texts.render(message.input("text"), message.personalisation());
         transport.deliver(new SmsMessage(message.deliveryId(), message.contact().id(), from, message.address(), text,

@@ -74,6 +74,11 @@ class WebhookChannel implements Channel {
     }
 
     @Override
+    public Rendered render(Outbound message) {
+        return new Rendered("POST to webhook '" + message.input("endpoint") + "'", body(message));
+    }
+
+    @Override
     public void send(Outbound message) {
         Endpoint endpoint = endpoints.get(message.input("endpoint"));
         if (endpoint == null) {
