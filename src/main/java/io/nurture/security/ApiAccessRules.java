@@ -49,6 +49,10 @@ public final class ApiAccessRules {
             allow(HttpMethod.GET, "/api/campaigns/{key}/migration", MARKETING, ADMIN),
             allow(HttpMethod.POST, "/api/campaigns/{key}/migration", MARKETING, ADMIN),
             allow(HttpMethod.GET, "/api/campaigns/migrations/{batchId}", MARKETING, ADMIN),
+            // suspending a running campaign (nothing sent, new contacts wait) and resuming it: the same marketers
+            allow(HttpMethod.GET, "/api/campaigns/{key}/suspension", MARKETING, ADMIN),
+            allow(HttpMethod.POST, "/api/campaigns/{key}/suspension", MARKETING, ADMIN),
+            allow(HttpMethod.DELETE, "/api/campaigns/{key}/suspension", MARKETING, ADMIN),
             // the tracking API's sources and their write keys (a key is shown once, when made)
             allow(HttpMethod.POST, "/api/sources", ADMIN),
             allow(HttpMethod.GET, "/api/sources", ADMIN),

@@ -1,0 +1,213 @@
+package io.nurture.suspension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.nurture.AbstractMailingIT;
+import io.nurture.Mailbox;
+import io.nurture.NurtureClient.Response;
+
+/**
+ * A marketer suspends the welcome series over HTTP with the job executor running: a new lead is held (202, no
+ * instance, no mail), a waiting lead's timer comes due and sends nothing, a lead who unsubscribes meanwhile has the
+ * message held. On resume the held message reaches its instance before the overdue timer can send, the other
+ * waiting lead gets its overdue mail, the new lead starts and gets its welcome mail, each once; resuming again does
+ * nothing more.
+ */
+class CampaignSuspensionIT extends AbstractMailingIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String SUSPENSION = "/api/campaigns/welcome/suspension";
+    private static final String TIPS = "Three ways to get started";
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The next suites in this context need the welcome series running. */
+    @AfterEach
+    void resumeWelcome() {
+        api.delete(SUSPENSION, "demo");
+    }
+
+    @Test
+    void aSuspendedCampaignHoldsNewLeadsAndMessagesAndResumesThemOnceInOrder() {
+        String stayingEmail = unique("staying");
+        ProcessInstance staying = waitingBeforeTheTipsMail(stayingEmail);
+        String leavingEmail = unique("leaving");
+        ProcessInstance leaving = waitingBeforeTheTipsMail(leavingEmail);
+
+        Response suspended = api.post(SUSPENSION, "{\"reason\": \"new copy under review\"}", "marketer");
+
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+        assertThat(suspended.json().get("state").asText()).isEqualTo("suspended");
+        assertThat(suspended.json().get("suspendedBy").asText()).isEqualTo("marketer");
+        assertThat(suspended.json().get("reason").asText()).isEqualTo("new copy under review");
+        assertThat(isSuspended(staying)).isTrue();
+        assertThat(timer(staying).isSuspended()).isTrue();
+        Response again = api.post(SUSPENSION, "", "marketer");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("suspendedAt").asText()).as("the first suspension's")
+                .isEqualTo(suspended.json().get("suspendedAt").asText());
+
+        // both leads' pause ends now; the lowest roles may neither resume nor look
+        Date past = new Date(System.currentTimeMillis() - 60_000);
+        management.setJobDuedate(timer(staying).getId(), past);
+        management.setJobDuedate(timer(leaving).getId(), past);
+        assertThat(api.delete(SUSPENSION, "sales").status()).isEqualTo(403);
+        assertThat(api.delete(SUSPENSION, "integration").status()).isEqualTo(403);
+        assertThat(api.get(SUSPENSION, "sales").status()).isEqualTo(403);
+        assertThat(api.post(SUSPENSION, "", "integration").status()).isEqualTo(403);
+
+        String newEmail = unique("new");
+        Response lead = api.post("/api/events", """
+                {"type": "form_submitted", "email": "%s", "properties": {"firstName": "Nia"}}""".formatted(newEmail),
+                "integration");
+        assertThat(lead.status()).as(lead.body()).isEqualTo(202);
+        String newContact = lead.json().get("contactId").asText();
+        Response unsubscribed = api.post("/api/events", """
+                {"type": "unsubscribed", "email": "%s"}""".formatted(leavingEmail), "integration");
+        assertThat(unsubscribed.status()).as(unsubscribed.body()).isEqualTo(202);
+
+        assertThat(welcomeInstances(newContact)).as("the new lead waits for the resume").isZero();
+        JsonNode held = api.get(SUSPENSION, "marketer").json();
+        assertThat(held.get("heldStarts").asLong()).isEqualTo(1);
+        assertThat(held.get("heldMessages").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(isRunning(leaving)).as("the unsubscribe is held, not delivered").isTrue();
+        // the job executor polls at least every 5 s while jobs come due; the due timers stay put
+        await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10)).until(() -> mails(stayingEmail, TIPS)
+                + mails(leavingEmail, TIPS) + Mailbox.to(smtp.getReceivedMessages(), newEmail).size() == 0
+                && timer(staying) != null && timer(leaving) != null);
+
+        Response resumed = api.delete(SUSPENSION, "marketer");
+
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+        assertThat(resumed.json().get("state").asText()).isEqualTo("active");
+        assertThat(resumed.json().get("heldStarts").asLong()).isZero();
+        assertThat(resumed.json().get("heldMessages").asLong()).isZero();
+        assertThat(isRunning(leaving)).as("left by its unsubscribe exit").isFalse();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(leaving.getId())
+                .activityId("Task_SendGettingStartedTips").count()).as("its due mail step never began").isZero();
+        assertThat(welcomeInstances(newContact)).isEqualTo(1);
+        await().atMost(PATIENCE).until(() -> mails(newEmail, "Welcome to Nurture") == 1);
+        await().atMost(PATIENCE).until(() -> mails(stayingEmail, TIPS) == 1);
+
+        Response twice = api.delete(SUSPENSION, "marketer");
+        assertThat(twice.status()).as(twice.body()).isEqualTo(200);
+        assertThat(twice.json().get("state").asText()).isEqualTo("active");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> mails(newEmail, "Welcome to Nurture") == 1 && mails(stayingEmail, TIPS) == 1);
+        assertThat(welcomeInstances(newContact)).isEqualTo(1);
+        assertThat(mails(leavingEmail, TIPS)).isZero();
+        assertThat(deliveries(leaving.getBusinessKey())).as("only the first welcome mail").isEqualTo(1);
+    }
+
+    @Test
+    void badRequestsAreProblemsNamingTheFieldAndSuspendNothing() {
+        List<String> bodies = List.of("{\"reason\": [\"a\"]}", "{\"reason\": {\"nested\": true}}",
+                "{\"reason\": \"x\", \"admin\": true}", "[".repeat(5_000) + "]".repeat(5_000),
+                "{\"reason\": \"" + "a".repeat(70_000) + "\"}", "{\"reason\": \"" + "a".repeat(201) + "\"}",
+                "not json", "{\"reason\": ");
+        for (String body : bodies) {
+            Response response = api.post(SUSPENSION, body, "marketer");
+
+            String shown = body.substring(0, Math.min(60, body.length()));
+            assertThat(response.status()).as(shown + " → " + response.body()).isBetween(400, 499);
+            assertThat(response.contentType()).as(shown).startsWith("application/problem+json");
+        }
+        assertThat(api.post(SUSPENSION, "{\"reason\": \"x\", \"admin\": true}", "marketer").json().get("detail")
+                .asText()).contains("admin");
+        assertThat(api.post(SUSPENSION, "{\"reason\": [\"a\"]}", "marketer").json().get("detail").asText())
+                .contains("reason");
+        assertThat(api.post(SUSPENSION, "{\"reason\": \"" + "a".repeat(201) + "\"}", "marketer").json()
+                .get("detail").asText()).contains("reason");
+
+        for (Response unknown : List.of(api.get("/api/campaigns/no-such-campaign/suspension", "marketer"),
+                api.post("/api/campaigns/no-such-campaign/suspension", "", "marketer"),
+                api.delete("/api/campaigns/no-such-campaign/suspension", "marketer"))) {
+            assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+            assertThat(unknown.contentType()).startsWith("application/problem+json");
+            assertThat(unknown.json().get("detail").asText()).contains("no-such-campaign");
+        }
+        assertThat(api.get(SUSPENSION, "marketer").json().get("state").asText()).isEqualTo("active");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM campaign_suspension").query(Long.class).single()).isZero();
+    }
+
+    // --- helpers
+
+    /** A lead who got the first mail, moved (as in Cockpit) to the day's pause before the tips mail. */
+    private ProcessInstance waitingBeforeTheTipsMail(String email) {
+        Response lead = api.post("/api/events", """
+                {"type": "form_submitted", "email": "%s", "properties": {"firstName": "Mo"}}""".formatted(email),
+                "integration");
+        assertThat(lead.status()).as(lead.body()).isEqualTo(202);
+        String contactId = lead.json().get("contactId").asText();
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey("welcome")
+                .processInstanceBusinessKey(contactId).singleResult();
+        await().atMost(PATIENCE).until(() -> isAt(instance, "Timer_Wait2Days"));
+        runtime.createProcessInstanceModification(instance.getId()).startBeforeActivity("Timer_Wait1Day")
+                .cancelAllForActivity("Timer_Wait2Days").execute(true, true);
+        assertThat(mails(email, "Welcome to Nurture")).isEqualTo(1);
+        return instance;
+    }
+
+    private boolean isAt(ProcessInstance instance, String activityId) {
+        return runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId(activityId).count() > 0
+                && management.createJobQuery().processInstanceId(instance.getId()).messages().count() == 0;
+    }
+
+    private Job timer(ProcessInstance instance) {
+        return management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    }
+
+    private boolean isSuspended(ProcessInstance instance) {
+        return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).suspended().count() == 1;
+    }
+
+    private boolean isRunning(ProcessInstance instance) {
+        return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 1;
+    }
+
+    private long welcomeInstances(String contactId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("welcome")
+                .processInstanceBusinessKey(contactId).count();
+    }
+
+    private long deliveries(String contactId) {
+        return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE contact_id = ?").param(contactId).query(Long.class)
+                .single();
+    }
+
+    private static long mails(String email, String subject) {
+        return Mailbox.withSubject(smtp.getReceivedMessages(), email, subject);
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+}
