@@ -8,6 +8,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,14 +24,16 @@ import io.nurture.migration.MigrationProgress;
 import io.nurture.migration.MigrationRequest;
 import io.nurture.migration.MigrationStarted;
 import io.nurture.security.ApiAccessRules;
+import io.nurture.suspension.CampaignSuspensions;
+import io.nurture.suspension.SuspensionState;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * A campaign's versions on the dashboard: the migration dry run, and a button that starts the batch and follows its
- * progress. For the groups that may do the same over the API (its rules in {@code security.ApiAccessRules}); the
- * page's writes carry a token of the session, so another site's page cannot start a migration.
+ * A campaign's versions on the dashboard: whether it is suspended, with a Suspend or Resume button; the migration dry
+ * run, and a button that starts the batch and follows its progress. For the groups that may do the same over the API (its rules in {@code security.ApiAccessRules}); the
+ * page's writes carry a token of the session, so another site's page cannot start a migration or suspend a campaign.
  */
 @Controller
 class DashboardMigrationController {
@@ -40,9 +43,11 @@ class DashboardMigrationController {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CampaignMigrations migrations;
+    private final CampaignSuspensions suspensions;
 
-    DashboardMigrationController(CampaignMigrations migrations) {
+    DashboardMigrationController(CampaignMigrations migrations, CampaignSuspensions suspensions) {
         this.migrations = migrations;
+        this.suspensions = suspensions;
     }
 
     @GetMapping("/dashboard/campaigns/{key}/versions")
@@ -52,6 +57,10 @@ class DashboardMigrationController {
         model.addAttribute("user", user);
         model.addAttribute("dryRun", migrations.dryRun(key, null));
         model.addAttribute("mayMigrate", allowed(request, "POST", "/api/campaigns/{key}/migration"));
+        boolean maySeeSuspension = allowed(request, "GET", "/api/campaigns/{key}/suspension");
+        model.addAttribute("suspension", maySeeSuspension ? suspensions.state(key) : null);
+        model.addAttribute("maySuspend", allowed(request, "POST", "/api/campaigns/{key}/suspension")
+                && allowed(request, "DELETE", "/api/campaigns/{key}/suspension"));
         model.addAttribute("token", token(request.getSession()));
         return "dashboard-migration";
     }
@@ -62,12 +71,28 @@ class DashboardMigrationController {
     MigrationStarted migrate(@PathVariable String key, @RequestBody MigrationRequest migration,
             @RequestHeader(name = TOKEN_HEADER, defaultValue = "") String token, HttpServletRequest request) {
         mayDo(request, "POST", "/api/campaigns/{key}/migration");
-        HttpSession session = request.getSession(false);
-        if (session == null || token.isEmpty() || !token.equals(session.getAttribute(TOKEN_ATTRIBUTE))) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The page's token is missing or expired; "
-                    + "reload the page");
-        }
+        requireToken(request, token);
         return migrations.migrate(key, migration);
+    }
+
+    @PostMapping("/dashboard/campaigns/{key}/suspension")
+    @ResponseBody
+    SuspensionState suspend(@PathVariable String key,
+            @RequestHeader(name = TOKEN_HEADER, defaultValue = "") String token,
+            @RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user, HttpServletRequest request) {
+        mayDo(request, "POST", "/api/campaigns/{key}/suspension");
+        requireToken(request, token);
+        return suspensions.suspend(key, user, null);
+    }
+
+    @DeleteMapping("/dashboard/campaigns/{key}/suspension")
+    @ResponseBody
+    SuspensionState resume(@PathVariable String key,
+            @RequestHeader(name = TOKEN_HEADER, defaultValue = "") String token,
+            @RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user, HttpServletRequest request) {
+        mayDo(request, "DELETE", "/api/campaigns/{key}/suspension");
+        requireToken(request, token);
+        return suspensions.resume(key, user);
     }
 
     @GetMapping("/dashboard/migrations/{batchId}")
@@ -75,6 +100,14 @@ class DashboardMigrationController {
     MigrationProgress progress(@PathVariable String batchId, HttpServletRequest request) {
         mayDo(request, "GET", "/api/campaigns/migrations/{batchId}");
         return migrations.progress(batchId);
+    }
+
+    private static void requireToken(HttpServletRequest request, String token) {
+        HttpSession session = request.getSession(false);
+        if (session == null || token.isEmpty() || !token.equals(session.getAttribute(TOKEN_ATTRIBUTE))) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The page's token is missing or expired; "
+                    + "reload the page");
+        }
     }
 
     private static void mayDo(HttpServletRequest request, String method, String apiPattern) {
