@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -45,6 +52,9 @@ class CampaignSuspensionIT extends AbstractMailingIT {
 
     @Autowired
     HistoryService history;
+
+    @Autowired
+    RepositoryService repository;
 
     @Autowired
     JdbcClient jdbc;
@@ -128,6 +138,69 @@ class CampaignSuspensionIT extends AbstractMailingIT {
     }
 
     @Test
+    void resumesAtOnceStartEachHeldLeadOnce() throws Exception {
+        assertThat(api.post(SUSPENSION, "", "marketer").status()).isEqualTo(200);
+        List<String> emails = new ArrayList<>();
+        List<String> contacts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            emails.add(unique("rush"));
+            contacts.add(newLead(emails.get(i)));
+        }
+        assertThat(api.get(SUSPENSION, "marketer").json().get("heldStarts").asLong()).isEqualTo(6);
+
+        // as two or three nodes would: each resume in its own requests and transactions, on the same rows
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> resumes = new ArrayList<>();
+        for (String user : List.of("marketer", "demo", "marketer")) {
+            resumes.add(pool.submit(() -> {
+                start.await();
+                return api.delete(SUSPENSION, user);
+            }));
+        }
+        start.countDown();
+        for (Future<Response> resume : resumes) {
+            Response done = resume.get(120, TimeUnit.SECONDS);
+            assertThat(done.status()).as(done.body()).isEqualTo(200);
+        }
+        pool.shutdown();
+
+        assertThat(api.get(SUSPENSION, "marketer").json().get("state").asText()).isEqualTo("active");
+        contacts.forEach(contact -> assertThat(welcomeInstances(contact)).as(contact).isEqualTo(1));
+        for (String email : emails) {
+            await().atMost(PATIENCE).until(() -> mails(email, "Welcome to Nurture") == 1);
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> emails.stream().allMatch(email -> mails(email, "Welcome to Nurture") == 1));
+    }
+
+    @Test
+    void aResumeInterruptedMidWayIsFinishedByResumingAgain() {
+        assertThat(api.post(SUSPENSION, "", "marketer").status()).isEqualTo(200);
+        String first = newLead(unique("before"));
+        // the node resuming died after activating the campaign, before its held starts ran
+        jdbc.sql("UPDATE campaign_suspension SET resuming_since = CURRENT_TIMESTAMP, resumed_by = 'gone'"
+                + " WHERE process_key = 'welcome'").update();
+        repository.updateProcessDefinitionSuspensionState().byProcessDefinitionKey("welcome")
+                .includeProcessInstances(true).activate();
+        String meanwhile = newLead(unique("meanwhile"));
+
+        JsonNode interrupted = api.get(SUSPENSION, "marketer").json();
+        assertThat(interrupted.get("state").asText()).isEqualTo("resuming");
+        assertThat(interrupted.get("heldStarts").asLong()).as("a start while resuming waits its turn").isEqualTo(2);
+        assertThat(welcomeInstances(first) + welcomeInstances(meanwhile)).isZero();
+
+        Response resumed = api.delete(SUSPENSION, "marketer");
+
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+        assertThat(resumed.json().get("state").asText()).isEqualTo("active");
+        assertThat(welcomeInstances(first)).isEqualTo(1);
+        assertThat(welcomeInstances(meanwhile)).isEqualTo(1);
+        assertThat(api.post(SUSPENSION, "", "marketer").json().get("state").asText())
+                .as("suspending again works").isEqualTo("suspended");
+    }
+
+    @Test
     void badRequestsAreProblemsNamingTheFieldAndSuspendNothing() {
         List<String> bodies = List.of("{\"reason\": [\"a\"]}", "{\"reason\": {\"nested\": true}}",
                 "{\"reason\": \"x\", \"admin\": true}", "[".repeat(5_000) + "]".repeat(5_000),
@@ -159,6 +232,13 @@ class CampaignSuspensionIT extends AbstractMailingIT {
     }
 
     // --- helpers
+
+    private String newLead(String email) {
+        Response lead = api.post("/api/events", """
+                {"type": "form_submitted", "email": "%s"}""".formatted(email), "integration");
+        assertThat(lead.status()).as(lead.body()).isEqualTo(202);
+        return lead.json().get("contactId").asText();
+    }
 
     /** A lead who got the first mail, moved (as in Cockpit) to the day's pause before the tips mail. */
     private ProcessInstance waitingBeforeTheTipsMail(String email) {
