@@ -1,6 +1,7 @@
 package io.nurture.process;
 
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Where {@link ContactProcesses} leaves what the engine must not do now because the campaign is suspended: a start
@@ -14,11 +15,16 @@ public interface CampaignHolds {
     boolean holdStart(HeldStart start);
 
     /**
-     * A message to a suspended instance: true if the instance is still suspended and the message is held, false
-     * when it was resumed meanwhile and the message should be correlated now.
+     * A message to a suspended instance: true if it is held, false when the instance was resumed meanwhile and the
+     * message should be correlated now. {@code stillSuspended} asks the engine once the campaign is locked against
+     * a resume's last step, so the message is either held before that step looks or sees the instance resumed.
      */
-    boolean holdMessage(String processKey, String processInstanceId, String contactId, String message,
-            Map<String, Object> variables);
+    boolean holdMessage(HeldMessage message, BooleanSupplier stillSuspended);
+
+    /** A message to a suspended instance, as held. */
+    record HeldMessage(String processKey, String processInstanceId, String contactId, String message,
+            Map<String, Object> variables) {
+    }
 
     /**
      * A start as held: of {@code processKey} for the contact with these {@code variables}, before

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import io.nurture.process.CampaignHolds.HeldMessage;
 import io.nurture.process.CampaignHolds.HeldStart;
 
 /**
@@ -151,10 +152,21 @@ public class ContactProcesses {
         }
     }
 
-    /** A held message, to its instance once that is active again; nothing if the instance no longer waits for it. */
-    public void deliverHeld(String message, String processInstanceId, Map<String, Object> variables) {
-        runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).setVariables(variables)
-                .correlateAllWithResult();
+    /**
+     * The messages held for one instance, in order, after activating it if {@code activate}: in one transaction, so
+     * its timers and sends, active from that commit on, run after them. Nothing if the instance has ended; a message
+     * it no longer waits for reaches nobody.
+     */
+    public void deliverHeld(String processInstanceId, List<HeldMessage> messages, boolean activate) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
+        if (instance == null) {
+            return;
+        }
+        if (activate && instance.isSuspended()) {
+            runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(processInstanceId).activate();
+        }
+        messages.forEach(held -> correlateTo(held.message(), processInstanceId, held.variables()));
     }
 
     /**
@@ -218,10 +230,12 @@ public class ContactProcesses {
 
     private boolean holdOrCorrelate(String message, String instanceId, String contactId,
             Map<String, Object> variables) {
-        boolean suspended = runtime.createProcessInstanceQuery().processInstanceId(instanceId).suspended()
-                .count() > 0;
-        return suspended && hold(message, instanceId, contactId, variables)
+        return isSuspended(instanceId) && hold(message, instanceId, contactId, variables)
                 || correlateTo(message, instanceId, variables);
+    }
+
+    private boolean isSuspended(String instanceId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(instanceId).suspended().count() > 0;
     }
 
     private boolean hold(String message, String instanceId, String contactId, Map<String, Object> variables) {
@@ -230,7 +244,8 @@ public class ContactProcesses {
             return true; // ended meanwhile: nobody waits for the message any more
         }
         String processKey = repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
-        return holds.holdMessage(processKey, instanceId, contactId, message, variables);
+        return holds.holdMessage(new HeldMessage(processKey, instanceId, contactId, message, variables),
+                () -> isSuspended(instanceId));
     }
 
     private boolean correlateTo(String message, String instanceId, Map<String, Object> variables) {

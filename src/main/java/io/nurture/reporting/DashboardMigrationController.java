@@ -32,8 +32,9 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * A campaign's versions on the dashboard: whether it is suspended, with a Suspend or Resume button; the migration dry
- * run, and a button that starts the batch and follows its progress. For the groups that may do the same over the API (its rules in {@code security.ApiAccessRules}); the
- * page's writes carry a token of the session, so another site's page cannot start a migration or suspend a campaign.
+ * run, and a button that starts the batch and follows its progress. For the groups that may do the same over the API
+ * (its rules in {@code security.ApiAccessRules}); the page's writes carry a token of the session, so another site's
+ * page cannot start a migration or suspend a campaign.
  */
 @Controller
 class DashboardMigrationController {

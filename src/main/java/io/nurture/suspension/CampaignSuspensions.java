@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
 import io.nurture.process.ConcurrentChanges;
 import io.nurture.process.ContactProcesses;
-import io.nurture.suspension.HeldRows.HeldMessage;
+import io.nurture.process.CampaignHolds.HeldMessage;
+import io.nurture.suspension.HeldRows.HeldMessageRow;
 import io.nurture.suspension.HeldRows.HeldStartRow;
 import io.nurture.suspension.HeldRows.Suspension;
 
@@ -34,15 +34,13 @@ public class CampaignSuspensions {
     private final HeldRows rows;
     private final ContactProcesses processes;
     private final RepositoryService repository;
-    private final RuntimeService runtime;
     private final TransactionOperations transaction;
 
     CampaignSuspensions(HeldRows rows, ContactProcesses processes, RepositoryService repository,
-            RuntimeService runtime, TransactionOperations transaction) {
+            TransactionOperations transaction) {
         this.rows = rows;
         this.processes = processes;
         this.repository = repository;
-        this.runtime = runtime;
         this.transaction = transaction;
     }
 
@@ -74,10 +72,10 @@ public class CampaignSuspensions {
             repository.updateProcessDefinitionSuspensionState().byProcessDefinitionKey(campaign)
                     .includeProcessInstances(true).suspend();
         });
-        // an instance a start committed after the suspension's update looked at the instances, started before it
-        // saw the campaign suspended
-        ConcurrentChanges.retried(transaction, ATTEMPTS, status -> runtime.updateProcessInstanceSuspensionState()
-                .byProcessDefinitionKey(campaign).suspend());
+        // again for an instance whose start committed after the suspension's update looked at the instances
+        ConcurrentChanges.retried(transaction, ATTEMPTS, status -> repository
+                .updateProcessDefinitionSuspensionState().byProcessDefinitionKey(campaign)
+                .includeProcessInstances(true).suspend());
         return state(campaign);
     }
 
@@ -122,18 +120,10 @@ public class CampaignSuspensions {
 
     private void deliverHeldMessages(String instanceId, boolean activateFirst) {
         List<HeldMessage> taken = rows.heldMessagesOf(instanceId).stream().filter(held -> rows.takeMessage(held.id()))
-                .toList();
-        if (taken.isEmpty()) {
-            return;
+                .map(HeldMessageRow::message).toList();
+        if (!taken.isEmpty()) {
+            processes.deliverHeld(instanceId, taken, activateFirst);
         }
-        boolean running = runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() > 0;
-        if (!running) {
-            return; // ended meanwhile (erased, merged): nobody waits for its messages
-        }
-        if (activateFirst) {
-            runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(instanceId).activate();
-        }
-        taken.forEach(held -> processes.deliverHeld(held.message(), instanceId, held.variables()));
     }
 
     private void runHeldStarts(String campaign, String contactId) {

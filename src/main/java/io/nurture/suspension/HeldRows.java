@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.nurture.process.CampaignHolds.HeldMessage;
 import io.nurture.process.CampaignHolds.HeldStart;
 
 /** The suspended campaigns and what waits for their resume: the tables of this module. */
@@ -25,7 +26,7 @@ class HeldRows {
             Instant resumingSince) {
     }
 
-    record HeldMessage(long id, String message, Map<String, Object> variables) {
+    record HeldMessageRow(long id, HeldMessage message) {
     }
 
     record HeldStartRow(long id, HeldStart start) {
@@ -54,7 +55,9 @@ class HeldRows {
     }
 
     void insert(String processKey, Instant at, String by, String reason) {
-        jdbc.sql("INSERT INTO campaign_suspension (process_key, suspended_at, suspended_by, reason) VALUES (?, ?, ?, ?)")
+        jdbc.sql("""
+                INSERT INTO campaign_suspension (process_key, suspended_at, suspended_by, reason)
+                VALUES (?, ?, ?, ?)""")
                 .params(processKey, Timestamp.from(at), by, reason).update();
     }
 
@@ -77,12 +80,12 @@ class HeldRows {
                 .update();
     }
 
-    void holdMessage(String processKey, String processInstanceId, String contactId, String message,
-            Map<String, Object> variables, Instant at) {
+    void holdMessage(HeldMessage held, Instant at) {
         jdbc.sql("""
                 INSERT INTO held_message (process_key, process_instance_id, contact_id, message, variables, held_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(processKey, processInstanceId, contactId, message, text(variables), Timestamp.from(at))
+                .params(held.processKey(), held.processInstanceId(), held.contactId(), held.message(),
+                        text(held.variables()), Timestamp.from(at))
                 .update();
     }
 
@@ -103,11 +106,12 @@ class HeldRows {
                 GROUP BY process_instance_id ORDER BY MIN(id)""").param(processKey).query(String.class).list();
     }
 
-    List<HeldMessage> heldMessagesOf(String processInstanceId) {
-        return jdbc.sql("SELECT id, message, variables FROM held_message WHERE process_instance_id = ? ORDER BY id")
+    List<HeldMessageRow> heldMessagesOf(String processInstanceId) {
+        return jdbc.sql("SELECT * FROM held_message WHERE process_instance_id = ? ORDER BY id")
                 .param(processInstanceId)
-                .query((rs, row) -> new HeldMessage(rs.getLong("id"), rs.getString("message"),
-                        variables(rs.getString("variables"))))
+                .query((rs, row) -> new HeldMessageRow(rs.getLong("id"), new HeldMessage(rs.getString("process_key"),
+                        rs.getString("process_instance_id"), rs.getString("contact_id"), rs.getString("message"),
+                        variables(rs.getString("variables")))))
                 .list();
     }
 

@@ -1,10 +1,9 @@
 package io.nurture.suspension;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 import io.nurture.process.CampaignHolds;
@@ -18,12 +17,10 @@ import io.nurture.process.CampaignHolds;
 class SuspendedCampaignHolds implements CampaignHolds {
 
     private final HeldRows rows;
-    private final RuntimeService runtime;
     private final RepositoryService repository;
 
-    SuspendedCampaignHolds(HeldRows rows, RuntimeService runtime, RepositoryService repository) {
+    SuspendedCampaignHolds(HeldRows rows, RepositoryService repository) {
         this.rows = rows;
-        this.runtime = runtime;
         this.repository = repository;
     }
 
@@ -37,13 +34,12 @@ class SuspendedCampaignHolds implements CampaignHolds {
     }
 
     @Override
-    public boolean holdMessage(String processKey, String processInstanceId, String contactId, String message,
-            Map<String, Object> variables) {
-        rows.lock(processKey);
-        if (runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).suspended().count() == 0) {
+    public boolean holdMessage(HeldMessage message, BooleanSupplier stillSuspended) {
+        rows.lock(message.processKey());
+        if (!stillSuspended.getAsBoolean()) {
             return false;
         }
-        rows.holdMessage(processKey, processInstanceId, contactId, message, variables, Instant.now());
+        rows.holdMessage(message, Instant.now());
         return true;
     }
 

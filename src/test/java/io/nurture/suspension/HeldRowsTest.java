@@ -10,10 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 import io.nurture.TablesTest;
+import io.nurture.process.CampaignHolds.HeldMessage;
 import io.nurture.process.CampaignHolds.HeldStart;
-import io.nurture.suspension.HeldRows.HeldMessage;
+import io.nurture.suspension.HeldRows.HeldMessageRow;
 
-/** The held rows on the migrated schema: their order, their variables, taken once, and a contact's merge and erasure. */
+/** The held rows on the migrated schema: their order and variables, taken once; a contact's merge and erasure. */
 @TablesTest
 @Import(HeldRows.class)
 class HeldRowsTest {
@@ -25,16 +26,16 @@ class HeldRowsTest {
 
     @Test
     void heldMessagesComeBackInTheOrderHeldWithTheirVariablesAndAreTakenOnce() {
-        rows.holdMessage("welcome", "instance-1", "contact-a", "ContactUnsubscribed", Map.of(), NOW);
-        rows.holdMessage("welcome", "instance-2", "contact-b", "ContactQualified", Map.of(), NOW);
-        rows.holdMessage("welcome", "instance-1", "contact-a", "EmailClicked",
-                Map.of("score", 42, "source", "webinar", "consent", true), NOW);
+        rows.holdMessage(new HeldMessage("welcome", "instance-1", "contact-a", "ContactUnsubscribed", Map.of()), NOW);
+        rows.holdMessage(new HeldMessage("welcome", "instance-2", "contact-b", "ContactQualified", Map.of()), NOW);
+        rows.holdMessage(new HeldMessage("welcome", "instance-1", "contact-a", "EmailClicked",
+                Map.of("score", 42, "source", "webinar", "consent", true)), NOW);
 
         assertThat(rows.instancesWithHeldMessages("welcome")).containsExactly("instance-1", "instance-2");
-        assertThat(rows.heldMessagesOf("instance-1")).extracting(HeldMessage::message)
+        assertThat(rows.heldMessagesOf("instance-1")).extracting(row -> row.message().message())
                 .containsExactly("ContactUnsubscribed", "EmailClicked");
-        HeldMessage clicked = rows.heldMessagesOf("instance-1").get(1);
-        assertThat(clicked.variables()).isEqualTo(Map.of("score", 42, "source", "webinar", "consent", true));
+        HeldMessageRow clicked = rows.heldMessagesOf("instance-1").get(1);
+        assertThat(clicked.message().variables()).isEqualTo(Map.of("score", 42, "source", "webinar", "consent", true));
         assertThat(rows.heldMessages("welcome")).isEqualTo(3);
 
         assertThat(rows.takeMessage(clicked.id())).isTrue();
@@ -46,7 +47,7 @@ class HeldRowsTest {
     void aMergedContactsHeldStartsPassToTheSurvivorAndAnErasureDeletesEveryHeldRow() {
         rows.holdStart(new HeldStart("welcome", "merged", Map.of("firstName", "Ada"), null, null), NOW);
         rows.holdStart(new HeldStart("customer-advocacy", "merged", Map.of(), "Gateway_Score", null), NOW);
-        rows.holdMessage("drip", "instance-m", "merged", "ContactQualified", Map.of(), NOW);
+        rows.holdMessage(new HeldMessage("drip", "instance-m", "merged", "ContactQualified", Map.of()), NOW);
 
         rows.reassign("merged", "survivor");
 
@@ -55,7 +56,7 @@ class HeldRowsTest {
                 .isEqualTo(new HeldStart("customer-advocacy", "survivor", Map.of(), "Gateway_Score", null));
         assertThat(rows.heldMessages("drip")).as("went with the merged contact's instances").isZero();
 
-        rows.holdMessage("welcome", "instance-s", "survivor", "ContactUnsubscribed", Map.of(), NOW);
+        rows.holdMessage(new HeldMessage("welcome", "instance-s", "survivor", "ContactUnsubscribed", Map.of()), NOW);
         assertThat(rows.deleteOf("survivor")).isEqualTo(3);
         assertThat(rows.heldStarts("welcome") + rows.heldStarts("customer-advocacy") + rows.heldMessages("welcome"))
                 .isZero();
