@@ -145,10 +145,13 @@ class HeldRows {
                 + jdbc.sql("DELETE FROM held_message WHERE contact_id = ?").param(contactId).update();
     }
 
-    /** The survivor takes the merged contact's held starts; its messages went with its instances, which end. */
+    /**
+     * The survivor takes the merged contact's held rows: its starts run for the survivor (once, unless it is in the
+     * campaign already); the messages stay with their instances, which the merge ends, so they reach nobody.
+     */
     void reassign(String mergedId, String survivorId) {
         jdbc.sql("UPDATE held_start SET contact_id = ? WHERE contact_id = ?").params(survivorId, mergedId).update();
-        jdbc.sql("DELETE FROM held_message WHERE contact_id = ?").param(mergedId).update();
+        jdbc.sql("UPDATE held_message SET contact_id = ? WHERE contact_id = ?").params(survivorId, mergedId).update();
     }
 
     private String text(Map<String, Object> variables) {

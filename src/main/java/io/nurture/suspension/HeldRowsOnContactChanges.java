@@ -7,8 +7,8 @@ import io.nurture.contact.ContactErased;
 import io.nurture.contact.ContactsMerged;
 
 /**
- * An erased contact's held starts and messages go with it; a merged contact's held starts pass to the survivor (each
- * runs once while the survivor is not in that campaign), its held messages go with its instances, which the merge ends.
+ * An erased contact's held starts and messages go with it; a merged contact's pass to the survivor (a start runs once
+ * unless the survivor is in that campaign; a message stays with its instance, which the merge ends).
  */
 @Component
 class HeldRowsOnContactChanges {
@@ -21,7 +21,7 @@ class HeldRowsOnContactChanges {
 
     @EventListener
     void on(ContactErased erased) {
-        erased.contactIds().forEach(id -> erased.count("heldCampaignSteps", rows.deleteOf(id)));
+        erased.contactIds().forEach(id -> erased.count("heldStartsAndMessages", rows.deleteOf(id)));
     }
 
     @EventListener
