@@ -202,7 +202,8 @@ class CampaignSuspensionIT extends AbstractMailingIT {
 
     @Test
     void badRequestsAreProblemsNamingTheFieldAndSuspendNothing() {
-        List<String> bodies = List.of("{\"reason\": [\"a\"]}", "{\"reason\": {\"nested\": true}}",
+        List<String> bodies = List.of("{\"reason\": 5}", "{\"reason\": true}", "{\"reason\": [\"a\"]}",
+                "{\"reason\": {\"nested\": true}}",
                 "{\"reason\": \"x\", \"admin\": true}", "[".repeat(5_000) + "]".repeat(5_000),
                 "{\"reason\": \"" + "a".repeat(70_000) + "\"}", "{\"reason\": \"" + "a".repeat(201) + "\"}",
                 "not json", "{\"reason\": ");
@@ -216,6 +217,8 @@ class CampaignSuspensionIT extends AbstractMailingIT {
         assertThat(api.post(SUSPENSION, "{\"reason\": \"x\", \"admin\": true}", "marketer").json().get("detail")
                 .asText()).contains("admin");
         assertThat(api.post(SUSPENSION, "{\"reason\": [\"a\"]}", "marketer").json().get("detail").asText())
+                .contains("reason");
+        assertThat(api.post(SUSPENSION, "{\"reason\": 5}", "marketer").json().get("detail").asText())
                 .contains("reason");
         assertThat(api.post(SUSPENSION, "{\"reason\": \"" + "a".repeat(201) + "\"}", "marketer").json()
                 .get("detail").asText()).contains("reason");
