@@ -201,6 +201,44 @@ class CampaignSuspensionIT extends AbstractMailingIT {
     }
 
     @Test
+    void aCampaignThatAnEventStartsHoldsThoseStartsAndTheEventsItWaitsFor() {
+        String trial = "/api/campaigns/trial-nurture-test/suspension";
+        String deployment = repository.createDeployment().name("trial-nurture-test")
+                .addClasspathResource("campaigns/trial-nurture.bpmn").deploy().getId();
+        try {
+            String waitingEmail = unique("trial-waiting");
+            String waiting = newLead(waitingEmail);
+            event("trial_extended_test", waitingEmail);
+            assertThat(trials(waiting)).isEqualTo(1);
+            String freshEmail = unique("trial-fresh");
+            String fresh = newLead(freshEmail);
+            assertThat(api.post(trial, "", "marketer").status()).isEqualTo(200);
+
+            event("trial_extended_test", freshEmail);
+            event("trial_extended_test", freshEmail);
+            event("trial_converted_test", waitingEmail);
+
+            assertThat(trials(fresh)).isZero();
+            assertThat(trials(waiting)).as("its conversion is held").isEqualTo(1);
+            JsonNode held = api.get(trial, "marketer").json();
+            assertThat(held.get("heldStarts").asLong()).isEqualTo(2);
+            assertThat(held.get("heldMessages").asLong()).isEqualTo(1);
+
+            Response resumed = api.delete(trial, "marketer");
+
+            assertThat(resumed.json().get("state").asText()).as(resumed.body()).isEqualTo("active");
+            assertThat(trials(fresh)).as("started once while it runs").isEqualTo(1);
+            assertThat(trials(waiting)).isZero();
+            assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("trial-nurture-test")
+                    .processInstanceBusinessKey(waiting).completed().list())
+                    .extracting(instance -> instance.getEndActivityId()).containsExactly("EndEvent_Converted");
+        } finally {
+            api.delete(trial, "demo");
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
     void badRequestsAreProblemsNamingTheFieldAndSuspendNothing() {
         List<String> bodies = List.of("{\"reason\": 5}", "{\"reason\": true}", "{\"reason\": [\"a\"]}",
                 "{\"reason\": {\"nested\": true}}",
@@ -235,6 +273,17 @@ class CampaignSuspensionIT extends AbstractMailingIT {
     }
 
     // --- helpers
+
+    private void event(String type, String email) {
+        Response response = api.post("/api/events", """
+                {"type": "%s", "email": "%s"}""".formatted(type, email), "integration");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    private long trials(String contactId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("trial-nurture-test")
+                .processInstanceBusinessKey(contactId).count();
+    }
 
     private String newLead(String email) {
         Response lead = api.post("/api/events", """
