@@ -210,9 +210,12 @@ public class ContactProcesses {
         if (waiting.isEmpty()) {
             return false;
         }
+        if (waiting.stream().noneMatch(Execution::isSuspended)) {
+            return correlateTo(message, processInstanceId, Map.of());
+        }
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
                 .singleResult();
-        return holdOrCorrelate(message, processInstanceId, instance.getBusinessKey(), Map.of());
+        return instance != null && holdOrCorrelate(message, processInstanceId, instance.getBusinessKey(), Map.of());
     }
 
     /** Correlates {@code message} to each running instance of the contact but {@code exceptInstanceId} (or null). */
