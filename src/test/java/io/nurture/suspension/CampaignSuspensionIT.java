@@ -239,6 +239,31 @@ class CampaignSuspensionIT extends AbstractMailingIT {
     }
 
     @Test
+    void anErasureWhileSuspendedTakesTheSuspendedInstanceAndTheHeldRowsWithIt() {
+        String inEmail = unique("erased-in");
+        String inCampaign = newLead(inEmail);
+        assertThat(api.post(SUSPENSION, "", "marketer").status()).isEqualTo(200);
+        String held = newLead(unique("erased-held"));
+        event("unsubscribed", inEmail);
+        JsonNode before = api.get(SUSPENSION, "marketer").json();
+        assertThat(before.get("heldStarts").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(before.get("heldMessages").asLong()).isGreaterThanOrEqualTo(1);
+
+        for (String contact : List.of(inCampaign, held)) {
+            Response erased = api.delete("/api/contacts/" + contact, "privacy");
+            assertThat(erased.status()).as(erased.body()).isEqualTo(204);
+        }
+
+        assertThat(welcomeInstances(inCampaign)).as("the suspended instance is gone too").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM held_start WHERE contact_id IN (?, ?)").params(inCampaign, held)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM held_message WHERE contact_id IN (?, ?)")
+                .params(inCampaign, held).query(Long.class).single()).isZero();
+        assertThat(api.delete(SUSPENSION, "marketer").json().get("state").asText()).isEqualTo("active");
+        assertThat(welcomeInstances(held)).as("nobody to start").isZero();
+    }
+
+    @Test
     void badRequestsAreProblemsNamingTheFieldAndSuspendNothing() {
         List<String> bodies = List.of("{\"reason\": 5}", "{\"reason\": true}", "{\"reason\": [\"a\"]}",
                 "{\"reason\": {\"nested\": true}}",
