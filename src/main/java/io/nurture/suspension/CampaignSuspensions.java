@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -30,6 +31,7 @@ import io.nurture.suspension.HeldRows.Suspension;
 public class CampaignSuspensions {
 
     private static final int ATTEMPTS = 5;
+    private static final String SUSPENDED_IN_THE_ENGINE = "engine";
 
     private final HeldRows rows;
     private final ContactProcesses processes;
@@ -82,13 +84,19 @@ public class CampaignSuspensions {
     /** Resumes the campaign as the class comment says; resuming an active campaign is harmless. */
     public SuspensionState resume(String campaign, String user) {
         requireCampaign(campaign);
-        boolean suspended = ConcurrentChanges.retried(transaction, ATTEMPTS, failure -> false, status -> {
-            if (rows.lock(campaign).isPresent()) {
-                rows.markResuming(campaign, Instant.now(), user);
-                return true;
-            }
-            return suspendedInTheEngine(campaign) || rows.heldStarts(campaign) + rows.heldMessages(campaign) > 0;
-        });
+        boolean suspended = ConcurrentChanges.retried(transaction, ATTEMPTS, DuplicateKeyException.class::isInstance,
+                status -> {
+                    if (rows.lock(campaign).isEmpty()) {
+                        if (!suspendedInTheEngine(campaign)
+                                && rows.heldStarts(campaign) + rows.heldMessages(campaign) == 0) {
+                            return false;
+                        }
+                        // suspended in Cockpit: the row makes starts wait their turn while the resume runs
+                        rows.insert(campaign, Instant.now(), SUSPENDED_IN_THE_ENGINE, null);
+                    }
+                    rows.markResuming(campaign, Instant.now(), user);
+                    return true;
+                });
         if (!suspended) {
             return state(campaign);
         }

@@ -264,6 +264,25 @@ class CampaignSuspensionIT extends AbstractMailingIT {
     }
 
     @Test
+    void aCampaignSuspendedInCockpitHoldsItsStartsAndResumingThroughNurtureRunsThem() {
+        // what Cockpit's suspend button does
+        repository.updateProcessDefinitionSuspensionState().byProcessDefinitionKey("welcome")
+                .includeProcessInstances(true).suspend();
+        String email = unique("cockpit");
+
+        String contact = newLead(email);
+
+        JsonNode state = api.get(SUSPENSION, "marketer").json();
+        assertThat(state.get("state").asText()).isEqualTo("suspended");
+        assertThat(state.get("heldStarts").asLong()).isEqualTo(1);
+        assertThat(welcomeInstances(contact)).isZero();
+        Response resumed = api.delete(SUSPENSION, "marketer");
+        assertThat(resumed.json().get("state").asText()).as(resumed.body()).isEqualTo("active");
+        assertThat(welcomeInstances(contact)).isEqualTo(1);
+        await().atMost(PATIENCE).until(() -> mails(email, "Welcome to Nurture") == 1);
+    }
+
+    @Test
     void badRequestsAreProblemsNamingTheFieldAndSuspendNothing() {
         List<String> bodies = List.of("{\"reason\": 5}", "{\"reason\": true}", "{\"reason\": [\"a\"]}",
                 "{\"reason\": {\"nested\": true}}",
