@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -16,7 +17,9 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Conflicts with a concurrent transaction (a campaign job moving the same process instance) that a retry of the whole
  * transaction resolves. The engine wraps a database deadlock in its own persistence exception, so the SQL state
- * (class 40: serialization failure, deadlock) is looked for down the cause chain.
+ * (class 40: serialization failure, deadlock) is looked for down the cause chain. A campaign suspended between
+ * Nurture's look at it and the engine's command is a conflict too: the retry sees it suspended and holds the start
+ * or message.
  */
 public final class ConcurrentChanges {
 
@@ -68,7 +71,8 @@ public final class ConcurrentChanges {
     }
 
     public static boolean isConflict(Throwable failure) {
-        if (failure instanceof OptimisticLockingException || failure instanceof PessimisticLockingFailureException) {
+        if (failure instanceof OptimisticLockingException || failure instanceof PessimisticLockingFailureException
+                || failure instanceof SuspendedEntityInteractionException) {
             return true;
         }
         Throwable cause = failure;

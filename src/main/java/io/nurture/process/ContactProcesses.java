@@ -20,14 +20,19 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+
+import io.nurture.process.CampaignHolds.HeldMessage;
+import io.nurture.process.CampaignHolds.HeldStart;
 
 /**
  * Everything Nurture asks the engine about a contact's process instances (business key = contact id): is one
  * running, start one once, correlate a message, end them, their history. Runs in the caller's transaction. A
  * conflict with a job moving the same instance at the same moment (an {@code OptimisticLockingException}) is not
  * caught here: it rolls the caller's transaction back, which {@link ConcurrentChanges} retries or the API answers
- * as busy.
+ * as busy. While a campaign is suspended, its starts and the messages to its suspended instances are not refused
+ * by the engine but held ({@link CampaignHolds}) and run on resume ({@link #runHeld}, {@link #deliverHeld}).
  */
 @Component
 public class ContactProcesses {
@@ -68,15 +73,17 @@ public class ContactProcesses {
     private final DeclaredMessages declared;
     private final StepNames stepNames;
     private final InstancePaths paths;
+    private final CampaignHolds holds;
 
     ContactProcesses(RuntimeService runtime, HistoryService history, RepositoryService repository,
-            DeclaredMessages declared, StepNames stepNames, InstancePaths paths) {
+            DeclaredMessages declared, StepNames stepNames, InstancePaths paths, CampaignHolds holds) {
         this.runtime = runtime;
         this.history = history;
         this.repository = repository;
         this.declared = declared;
         this.stepNames = stepNames;
         this.paths = paths;
+        this.holds = holds;
     }
 
     public boolean isRunning(String processKey, String contactId) {
@@ -86,29 +93,80 @@ public class ContactProcesses {
 
     /**
      * Starts {@code processKey} for the contact unless an instance of it is running; false if one is. Two starts for
-     * the same contact at the same moment must be serialised by the caller (the contact's row lock).
+     * the same contact at the same moment must be serialised by the caller (the contact's row lock). A suspended
+     * campaign's start is held and counts as started.
      */
     public boolean startOnce(String processKey, StartVariables variables) {
         if (isRunning(processKey, variables.contactId())) {
             return false;
         }
-        runtime.startProcessInstanceByKey(processKey, variables.contactId(), variables.asVariables());
+        if (!holds.holdStart(new HeldStart(processKey, variables.contactId(), variables.asVariables(), null, null))) {
+            runtime.startProcessInstanceByKey(processKey, variables.contactId(), variables.asVariables());
+        }
         return true;
     }
 
-    /** Starts a new instance right before {@code activityId}, whether or not another one runs. */
+    /** Starts a new instance right before {@code activityId}, whether or not another one runs (or holds it). */
     public void startBefore(String processKey, String activityId, StartVariables variables) {
-        runtime.createProcessInstanceByKey(processKey).businessKey(variables.contactId())
-                .setVariables(variables.asVariables()).startBeforeActivity(activityId).execute();
+        if (!holds.holdStart(new HeldStart(processKey, variables.contactId(), variables.asVariables(), activityId,
+                null))) {
+            startBefore(processKey, activityId, variables.contactId(), variables.asVariables());
+        }
     }
 
     /**
      * Correlates {@code message} to every instance of the contact waiting for it; false when none waits, which is
-     * not an error: the caller decides what that means.
+     * not an error: the caller decides what that means. One waiting in a suspended campaign gets it on resume.
      */
     public boolean correlate(String message, String contactId, Map<String, Object> variables) {
-        return !runtime.createMessageCorrelation(message).processInstanceBusinessKey(contactId)
-                .setVariables(variables).correlateAllWithResult().isEmpty();
+        List<Execution> waiting = runtime.createExecutionQuery().processInstanceBusinessKey(contactId)
+                .messageEventSubscriptionName(message).list();
+        if (waiting.stream().noneMatch(Execution::isSuspended)) {
+            return !runtime.createMessageCorrelation(message).processInstanceBusinessKey(contactId)
+                    .setVariables(variables).correlateAllWithResult().isEmpty();
+        }
+        boolean reached = false;
+        for (String instanceId : waiting.stream().map(Execution::getProcessInstanceId).distinct().toList()) {
+            reached |= holdOrCorrelate(message, instanceId, contactId, variables);
+        }
+        return reached;
+    }
+
+    /**
+     * A held start of a resumed campaign, as it would have run: before its activity, by its start message unless
+     * the contact is in the campaign already, or plainly unless it is.
+     */
+    public void runHeld(HeldStart start) {
+        if (start.beforeActivity() != null) {
+            startBefore(start.processKey(), start.beforeActivity(), start.contactId(), start.variables());
+        } else if (!isRunning(start.processKey(), start.contactId())) {
+            if (start.startMessage() == null) {
+                runtime.startProcessInstanceByKey(start.processKey(), start.contactId(), start.variables());
+            } else {
+                String latest = repository.createProcessDefinitionQuery().processDefinitionKey(start.processKey())
+                        .withoutTenantId().latestVersion().singleResult().getId();
+                runtime.createMessageCorrelation(start.startMessage()).processDefinitionId(latest)
+                        .processInstanceBusinessKey(start.contactId()).setVariables(start.variables())
+                        .correlateStartMessage();
+            }
+        }
+    }
+
+    /**
+     * The messages held for one instance, in order, after activating it if {@code activate}: in one transaction, so
+     * its timers and sends, active from that commit on, run after them. Nothing if the instance has ended; a message
+     * it no longer waits for reaches nobody.
+     */
+    public void deliverHeld(String processInstanceId, List<HeldMessage> messages, boolean activate) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
+        if (instance == null) {
+            return;
+        }
+        if (activate && instance.isSuspended()) {
+            runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(processInstanceId).activate();
+        }
+        messages.forEach(held -> correlateTo(held.message(), processInstanceId, held.variables()));
     }
 
     /**
@@ -126,35 +184,81 @@ public class ContactProcesses {
         int reached = 0;
         for (Execution waiting : runtime.createExecutionQuery().processInstanceBusinessKey(contactId)
                 .messageEventSubscriptionName(message).list()) {
-            runtime.messageEventReceived(message, waiting.getId());
+            if (!waiting.isSuspended() || !hold(message, waiting.getProcessInstanceId(), contactId, Map.of())) {
+                runtime.messageEventReceived(message, waiting.getId());
+            }
             reached++;
         }
         for (ProcessDefinition campaign : repository.createProcessDefinitionQuery()
                 .messageEventSubscriptionName(message).list()) {
             if (!isRunning(campaign.getKey(), contactId)) {
-                runtime.createMessageCorrelation(message).processDefinitionId(campaign.getId())
-                        .processInstanceBusinessKey(contactId).setVariables(starting.get().asVariables())
-                        .correlateStartMessage();
+                Map<String, Object> variables = starting.get().asVariables();
+                if (!holds.holdStart(new HeldStart(campaign.getKey(), contactId, variables, null, message))) {
+                    runtime.createMessageCorrelation(message).processDefinitionId(campaign.getId())
+                            .processInstanceBusinessKey(contactId).setVariables(variables).correlateStartMessage();
+                }
                 reached++;
             }
         }
         return reached;
     }
 
-    /** Correlates {@code message} to one instance, if it waits for it. */
+    /** Correlates {@code message} to one instance, if it waits for it (on resume, if it is suspended). */
     public boolean correlateToInstance(String message, String processInstanceId) {
-        return !runtime.createMessageCorrelation(message).processInstanceId(processInstanceId)
-                .correlateAllWithResult().isEmpty();
+        List<Execution> waiting = runtime.createExecutionQuery().processInstanceId(processInstanceId)
+                .messageEventSubscriptionName(message).list();
+        if (waiting.isEmpty()) {
+            return false;
+        }
+        if (waiting.stream().noneMatch(Execution::isSuspended)) {
+            return correlateTo(message, processInstanceId, Map.of());
+        }
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
+        return instance != null && holdOrCorrelate(message, processInstanceId, instance.getBusinessKey(), Map.of());
     }
 
     /** Correlates {@code message} to each running instance of the contact but {@code exceptInstanceId} (or null). */
     public void correlateToAllBut(String message, String contactId, String exceptInstanceId) {
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(contactId)
                 .list()) {
-            if (!instance.getId().equals(exceptInstanceId)) {
-                correlateToInstance(message, instance.getId());
+            if (instance.getId().equals(exceptInstanceId)) {
+                continue;
+            }
+            if (!instance.isSuspended() || !hold(message, instance.getId(), contactId, Map.of())) {
+                correlateTo(message, instance.getId(), Map.of());
             }
         }
+    }
+
+    private boolean holdOrCorrelate(String message, String instanceId, String contactId,
+            Map<String, Object> variables) {
+        return isSuspended(instanceId) && hold(message, instanceId, contactId, variables)
+                || correlateTo(message, instanceId, variables);
+    }
+
+    private boolean isSuspended(String instanceId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(instanceId).suspended().count() > 0;
+    }
+
+    private boolean hold(String message, String instanceId, String contactId, Map<String, Object> variables) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+        if (instance == null) {
+            return true; // ended meanwhile: nobody waits for the message any more
+        }
+        String processKey = repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
+        return holds.holdMessage(new HeldMessage(processKey, instanceId, contactId, message, variables),
+                () -> isSuspended(instanceId));
+    }
+
+    private boolean correlateTo(String message, String instanceId, Map<String, Object> variables) {
+        return !runtime.createMessageCorrelation(message).processInstanceId(instanceId).setVariables(variables)
+                .correlateAllWithResult().isEmpty();
+    }
+
+    private void startBefore(String processKey, String activityId, String contactId, Map<String, Object> variables) {
+        runtime.createProcessInstanceByKey(processKey).businessKey(contactId)
+                .setVariables(Variables.fromMap(variables)).startBeforeActivity(activityId).execute();
     }
 
     /** Ends the running instances of these contacts without their listeners (no sends), as externally terminated. */

@@ -52,6 +52,10 @@ public final class ApiAccessRules {
             // previewing a campaign on simulated time: the marketers who build campaigns, and the admins
             allow(HttpMethod.POST, "/api/simulations", MARKETING, ADMIN),
             allow(HttpMethod.GET, "/api/simulations/personas", MARKETING, ADMIN),
+            // suspending a running campaign (nothing sent, new contacts wait) and resuming it: the same marketers
+            allow(HttpMethod.GET, "/api/campaigns/{key}/suspension", MARKETING, ADMIN),
+            allow(HttpMethod.POST, "/api/campaigns/{key}/suspension", MARKETING, ADMIN),
+            allow(HttpMethod.DELETE, "/api/campaigns/{key}/suspension", MARKETING, ADMIN),
             // the tracking API's sources and their write keys (a key is shown once, when made)
             allow(HttpMethod.POST, "/api/sources", ADMIN),
             allow(HttpMethod.GET, "/api/sources", ADMIN),

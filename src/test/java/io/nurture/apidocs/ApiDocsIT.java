@@ -58,7 +58,9 @@ class ApiDocsIT {
         Files.writeString(Path.of("target", "openapi.json"), docs.body());
 
         assertThat(documented(docs.json())).isEqualTo(mapped()).contains("POST /api/events", "POST /v1/track",
-                "POST /v1/t", "POST /f/{form}", "GET /api/contacts/{id}", "GET /api/inbox/sms");
+                "POST /v1/t", "POST /f/{form}", "GET /api/contacts/{id}", "GET /api/inbox/sms",
+                "GET /api/campaigns/{key}/suspension", "POST /api/campaigns/{key}/suspension",
+                "DELETE /api/campaigns/{key}/suspension");
     }
 
     @Test

@@ -355,6 +355,12 @@ class ContactErasureIT {
                         INSERT INTO delivery_report (delivery_id, contact_id, campaign, step, sent_at, opened_at)
                         VALUES (?, ?, 'seed', 'Task_Seed', ?, ?)""").params(id, contactId, now, now);
             }
+            case "held_start" -> jdbc.sql("""
+                    INSERT INTO held_start (process_key, contact_id, variables, held_at) VALUES ('seed', ?, '{}', ?)""")
+                    .params(contactId, now);
+            case "held_message" -> jdbc.sql("""
+                    INSERT INTO held_message (process_key, process_instance_id, contact_id, message, variables, held_at)
+                    VALUES ('seed', ?, ?, 'ContactUnsubscribed', '{}', ?)""").params(id, contactId, now);
             default -> throw new AssertionError("Table " + table + " has a contact_id: seed a row of it here, and let "
                     + "its module move its rows on ContactsMerged and delete them on ContactErased");
         };

@@ -112,6 +112,15 @@ class ApiAccessIT {
                                 + " \"personas\": [{\"preset\": \"low-fit-silent\"}]}", it.user)),
                 new Endpoint("GET /api/simulations/personas", Set.of("demo", "marketer"),
                         it -> it.api.get("/api/simulations/personas", it.user)),
+                new Endpoint("GET /api/campaigns/{key}/suspension", Set.of("demo", "marketer"),
+                        it -> it.api.get("/api/campaigns/welcome/suspension", it.user)),
+                // a reason too long: refused as bad input (400) by whoever may call it, before anything is suspended
+                new Endpoint("POST /api/campaigns/{key}/suspension", Set.of("demo", "marketer"),
+                        it -> it.api.post("/api/campaigns/welcome/suspension",
+                                "{\"reason\": \"" + "x".repeat(201) + "\"}", it.user)),
+                // resuming an active campaign changes nothing
+                new Endpoint("DELETE /api/campaigns/{key}/suspension", Set.of("demo", "marketer"),
+                        it -> it.api.delete("/api/campaigns/welcome/suspension", it.user)),
                 new Endpoint("POST /api/sources", Set.of("demo"), it -> it.api.post("/api/sources",
                         "{\"name\": \"access-" + UUID.randomUUID().toString().substring(0, 8) + "\"}", it.user)),
                 new Endpoint("GET /api/sources", Set.of("demo"), it -> it.api.get("/api/sources", it.user)),
