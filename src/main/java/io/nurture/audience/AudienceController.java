@@ -24,13 +24,13 @@ import io.nurture.audience.SegmentViews.Sizes;
 
 /** Segments over HTTP: rules, preview, members (JSON pages or all as CSV), sizes, a contact's segments. */
 @RestController
-class SegmentController {
+class AudienceController {
 
     private static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final Segments segments;
 
-    SegmentController(Segments segments) {
+    AudienceController(Segments segments) {
         this.segments = segments;
     }
 
