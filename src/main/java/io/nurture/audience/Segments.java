@@ -26,7 +26,7 @@ import io.nurture.contact.ContactRepository;
 
 /** The segments API's work: save a rule (then rebuild its members), preview one, read members, sizes and stays. */
 @Service
-class Segments {
+public class Segments {
 
     static final int MAX_NAME = 200;
     static final int MAX_PAGE_SIZE = 500;

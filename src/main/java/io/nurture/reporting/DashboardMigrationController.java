@@ -62,11 +62,7 @@ class DashboardMigrationController {
     MigrationStarted migrate(@PathVariable String key, @RequestBody MigrationRequest migration,
             @RequestHeader(name = TOKEN_HEADER, defaultValue = "") String token, HttpServletRequest request) {
         mayDo(request, "POST", "/api/campaigns/{key}/migration");
-        HttpSession session = request.getSession(false);
-        if (session == null || token.isEmpty() || !token.equals(session.getAttribute(TOKEN_ATTRIBUTE))) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The page's token is missing or expired; "
-                    + "reload the page");
-        }
+        checkToken(request, token);
         return migrations.migrate(key, migration);
     }
 
@@ -84,13 +80,22 @@ class DashboardMigrationController {
         }
     }
 
-    private static boolean allowed(HttpServletRequest request, String method, String apiPattern) {
+    static boolean allowed(HttpServletRequest request, String method, String apiPattern) {
         UserAuthentication user = DashboardAccessFilter.loggedIn(request.getSession(false));
         return user != null && DashboardAccessFilter.mayOpen(user,
                 ApiAccessRules.groupsFor(method, apiPattern).orElse(List.of()));
     }
 
-    private static String token(HttpSession session) {
+    /** A dashboard page's write must carry its session's token, so another site's page cannot make it. */
+    static void checkToken(HttpServletRequest request, String token) {
+        HttpSession session = request.getSession(false);
+        if (session == null || token.isEmpty() || !token.equals(session.getAttribute(TOKEN_ATTRIBUTE))) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The page's token is missing or expired; "
+                    + "reload the page");
+        }
+    }
+
+    static String token(HttpSession session) {
         Object token = session.getAttribute(TOKEN_ATTRIBUTE);
         if (token == null) {
             byte[] bytes = new byte[24];
