@@ -121,12 +121,28 @@
     });
   }
 
+  // a condition still being typed: no preview until every row has what it needs
+  function incomplete(row) {
+    var kind = row.dataset.kind;
+    if (kind === 'field') {
+      var op = row.querySelector('.op').value;
+      return op !== 'is_set' && op !== 'is_not_set' && row.querySelector('.value').value.trim() === '';
+    }
+    return row.querySelector(kind === 'event' ? '.event' : '.campaign').value.trim() === '';
+  }
+
   function preview() {
     var current = rule();
     document.getElementById('rule-json').textContent = JSON.stringify(current, null, 2);
     var count = document.getElementById('live-count');
     var error = document.getElementById('live-error');
     var sample = document.getElementById('live-sample');
+    var rows = conditions.querySelectorAll('.condition');
+    if (rows.length === 0 || Array.prototype.some.call(rows, incomplete)) {
+      count.textContent = '–';
+      error.textContent = rows.length === 0 ? '' : 'complete the conditions to see the count';
+      return;
+    }
     post('/dashboard/segments/preview', { rule: current, sample: 5 }).then(function (answer) {
       sample.textContent = '';
       if (!answer.ok) {
