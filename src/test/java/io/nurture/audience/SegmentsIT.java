@@ -64,7 +64,7 @@ class SegmentsIT {
         String contact = event("form_submitted", email, "\"country\": \"DE\"");
 
         JsonNode mine = api.get("/api/contacts/" + contact + "/segments", "sales").json();
-        assertThat(mine.get("current")).extracting(s -> s.get("segmentId").asText()).containsExactly(segment);
+        assertThat(of(mine.get("current"), segment)).hasSize(1);
         JsonNode page = api.get("/api/segments/" + segment + "/members", "marketer").json();
         assertThat(page.get("total").asLong()).isEqualTo(1);
         assertThat(page.get("members").get(0).get("email").asText()).isEqualTo(email);
@@ -72,18 +72,18 @@ class SegmentsIT {
         event("page_view", email, "\"country\": \"FR\"");
 
         mine = api.get("/api/contacts/" + contact + "/segments", "marketer").json();
-        assertThat(mine.get("current")).isEmpty();
-        assertThat(mine.get("history")).hasSize(1);
-        assertThat(mine.get("history").get(0).get("leftAt").isNull()).isFalse();
+        assertThat(of(mine.get("current"), segment)).isEmpty();
+        assertThat(of(mine.get("history"), segment)).hasSize(1);
+        assertThat(of(mine.get("history"), segment).get(0).has("leftAt")).isTrue();
         assertThat(api.get("/api/segments/" + segment + "/members", "marketer").json().get("total").asLong())
                 .isZero();
 
         event("page_view", email, "\"country\": \"DE\"");
 
         mine = api.get("/api/contacts/" + contact + "/segments", "marketer").json();
-        assertThat(mine.get("current")).hasSize(1);
-        assertThat(mine.get("history")).hasSize(2);
-        assertThat(mine.get("history").get(0).has("leftAt")).as("the latest stay lasts").isFalse();
+        assertThat(of(mine.get("current"), segment)).hasSize(1);
+        assertThat(of(mine.get("history"), segment)).hasSize(2);
+        assertThat(of(mine.get("history"), segment).get(0).has("leftAt")).as("the latest stay lasts").isFalse();
         JsonNode sizes = api.get("/api/segments/" + segment + "/sizes", "sales").json().get("sizes");
         assertThat(sizes.get(sizes.size() - 1).get("members").asLong()).isEqualTo(1);
     }
@@ -158,7 +158,8 @@ class SegmentsIT {
         assertThat(done.get("rebuild").get("percent").asInt()).isEqualTo(100);
         assertThat(done.get("rebuild").get("total").asLong()).isPositive();
         assertThat(members(segment)).containsExactlyInAnyOrder(fr, us);
-        JsonNode deStays = api.get("/api/contacts/" + de + "/segments", "marketer").json().get("history");
+        List<JsonNode> deStays = of(api.get("/api/contacts/" + de + "/segments", "marketer").json().get("history"),
+                segment);
         assertThat(deStays).hasSize(1);
         assertThat(deStays.get(0).has("leftAt")).isTrue();
         assertThat(api.get("/api/segments", "sales").json()).extracting(s -> s.get("id").asText()).contains(segment);
@@ -205,7 +206,8 @@ class SegmentsIT {
         sweep.sweep();
 
         await().atMost(PATIENCE).until(() -> !isMember(segment, contact));
-        JsonNode stays = api.get("/api/contacts/" + contact + "/segments", "marketer").json().get("history");
+        List<JsonNode> stays = of(api.get("/api/contacts/" + contact + "/segments", "marketer").json()
+                .get("history"), segment);
         assertThat(stays).hasSize(1);
         assertThat(stays.get(0).has("leftAt")).isTrue();
     }
@@ -328,6 +330,17 @@ class SegmentsIT {
                 {"type": "%s", "email": "%s", "properties": {%s}}""".formatted(type, email, props), "demo");
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.json().get("contactId").asText();
+    }
+
+    /** The entries about this segment (other suites' segments in the shared context may hold the contact too). */
+    private static List<JsonNode> of(JsonNode entries, String segment) {
+        List<JsonNode> about = new java.util.ArrayList<>();
+        entries.forEach(entry -> {
+            if (entry.get("segmentId").asText().equals(segment)) {
+                about.add(entry);
+            }
+        });
+        return about;
     }
 
     private boolean isMember(String segment, String contact) {

@@ -103,8 +103,9 @@ class SegmentsBrowserIT {
 
     @Test
     void aSalesRepSeesTheSegmentsButNoBuilder() {
-        api.post("/api/segments", "{\"name\": \"Seen by sales " + UUID.randomUUID() + "\", \"rule\": {\"all\": "
-                + "[{\"field\": \"country\", \"op\": \"eq\", \"value\": \"DE\"}]}}", "marketer");
+        String name = "Seen by sales " + UUID.randomUUID();
+        api.post("/api/segments", "{\"name\": \"" + name + "\", \"rule\": {\"all\": "
+                + "[{\"field\": \"company\", \"op\": \"eq\", \"value\": \"" + name + "\"}]}}", "marketer");
 
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/segments");
         logIn("sales");
