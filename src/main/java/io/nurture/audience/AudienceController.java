@@ -1,5 +1,6 @@
 package io.nurture.audience;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -26,7 +27,7 @@ import io.nurture.audience.SegmentViews.Sizes;
 @RestController
 class AudienceController {
 
-    private static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Segments segments;
 

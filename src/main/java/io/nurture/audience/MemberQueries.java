@@ -1,9 +1,11 @@
 package io.nurture.audience;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -66,10 +68,10 @@ class MemberQueries {
     }
 
     /** The day's sizes from {@code from} on, oldest first. */
-    List<Size> sizes(String segmentId, java.time.LocalDate from) {
+    List<Size> sizes(String segmentId, LocalDate from) {
         return jdbc.sql("""
                 SELECT size_day, members FROM segment_size_daily WHERE segment_id = ? AND size_day >= ?
-                ORDER BY size_day""").params(segmentId, java.sql.Date.valueOf(from))
+                ORDER BY size_day""").params(segmentId, Date.valueOf(from))
                 .query((rs, row) -> new Size(rs.getDate(1).toLocalDate(), rs.getLong(2))).list();
     }
 

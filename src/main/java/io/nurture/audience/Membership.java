@@ -1,8 +1,11 @@
 package io.nurture.audience;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,38 +37,45 @@ class Membership {
         this.events = events;
     }
 
-    /** Checks the contact against every segment in one query and records where it entered or left. */
+    /**
+     * Checks the contact against every segment in one query and records where it entered or left: with segments, a
+     * change costs the contact's lock (held already when an event locked it) and that query, and writes only where
+     * the membership changed.
+     */
     void evaluate(String contactId, List<Live> segments, Instant now) {
         if (segments.isEmpty()
                 || jdbc.sql("SELECT id FROM contact WHERE id = ? FOR UPDATE").param(contactId).query(String.class)
                         .optional().isEmpty()) {
             return;
         }
+        // per segment: does the rule hold, and is the contact a member now; one statement for all of them
         StringBuilder sql = new StringBuilder("SELECT ");
         List<Object> params = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             RuleSql.Predicate predicate = RuleSql.compile(segments.get(i).rule(), now);
-            sql.append(i == 0 ? "" : ", ").append("CASE WHEN ").append(predicate.sql()).append(" THEN 1 ELSE 0 END");
+            sql.append(i == 0 ? "" : ", ").append("CASE WHEN ").append(predicate.sql()).append(" THEN 1 ELSE 0 END")
+                    .append(", CASE WHEN EXISTS (SELECT 1 FROM segment_member m WHERE m.segment_id = ?")
+                    .append(" AND m.contact_id = c.id) THEN 1 ELSE 0 END");
             params.addAll(predicate.params());
+            params.add(segments.get(i).id());
         }
         sql.append(" FROM contact c WHERE c.id = ?");
         params.add(contactId);
-        List<Boolean> matches = jdbc.sql(sql.toString()).params(params).query((rs, row) -> {
-            List<Boolean> flags = new ArrayList<>();
-            for (int i = 1; i <= segments.size(); i++) {
-                flags.add(rs.getInt(i) == 1);
+        List<boolean[]> flags = jdbc.sql(sql.toString()).params(params).query((rs, row) -> {
+            List<boolean[]> perSegment = new ArrayList<>();
+            for (int i = 0; i < segments.size(); i++) {
+                perSegment.add(new boolean[] { rs.getInt(2 * i + 1) == 1, rs.getInt(2 * i + 2) == 1 });
             }
-            return flags;
+            return perSegment;
         }).single();
-        Set<String> memberOf = new HashSet<>(jdbc.sql("SELECT segment_id FROM segment_member WHERE contact_id = ?")
-                .param(contactId).query(String.class).list());
         for (int i = 0; i < segments.size(); i++) {
             Live segment = segments.get(i);
-            boolean member = memberOf.contains(segment.id());
-            if (matches.get(i) && !member) {
+            boolean matches = flags.get(i)[0];
+            boolean member = flags.get(i)[1];
+            if (matches && !member) {
                 enter(segment.id(), List.of(contactId), now);
                 events.publishEvent(new SegmentEntered(segment.id(), segment.name(), contactId, now));
-            } else if (!matches.get(i) && member) {
+            } else if (!matches && member) {
                 leave(segment.id(), List.of(contactId), now);
                 events.publishEvent(new SegmentLeft(segment.id(), segment.name(), contactId, now));
             }
@@ -113,7 +123,7 @@ class Membership {
 
     /** Writes today's size of the segment (UTC), as it is now. */
     void recordSize(String segmentId, Instant now) {
-        java.sql.Date today = java.sql.Date.valueOf(now.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        Date today = Date.valueOf(now.atZone(ZoneOffset.UTC).toLocalDate());
         int updated = jdbc.sql("""
                 UPDATE segment_size_daily SET members = (SELECT COUNT(*) FROM segment_member WHERE segment_id = ?)
                 WHERE segment_id = ? AND size_day = ?""").params(segmentId, segmentId, today).update();
@@ -126,7 +136,7 @@ class Membership {
     }
 
     /** An erased contact's memberships and stays go. */
-    int forget(java.util.Collection<String> contactIds) {
+    int forget(Collection<String> contactIds) {
         int removed = 0;
         for (String id : contactIds) {
             jdbc.sql("DELETE FROM segment_member WHERE contact_id = ?").param(id).update();

@@ -1,6 +1,7 @@
 package io.nurture.audience;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -235,7 +236,7 @@ final class RuleParser {
     }
 
     private static String known() {
-        return java.util.Arrays.stream(ContactField.values()).map(f -> f.wireName).toList().toString();
+        return Arrays.stream(ContactField.values()).map(f -> f.wireName).toList().toString();
     }
 
     private static String abbreviated(String text) {

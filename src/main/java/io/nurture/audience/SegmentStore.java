@@ -1,5 +1,6 @@
 package io.nurture.audience;
 
+import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -104,7 +105,7 @@ class SegmentStore {
         SegmentRule rule;
         try {
             rule = RuleParser.parse(json.readTree(ruleJson), "/rule");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("segment " + rs.getString("id") + " holds a rule that is not JSON", e);
         }
         Timestamp rebuiltAt = rs.getTimestamp("rebuilt_at");

@@ -1,5 +1,7 @@
 package io.nurture.audience;
 
+import java.time.Instant;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,6 @@ class SegmentSweep {
             initialDelayString = "${nurture.segments.sweep-interval:PT15M}")
     void sweep() {
         store.timeBound().forEach(rebuilds::sweep);
-        store.all().forEach(segment -> membership.recordSize(segment.id(), java.time.Instant.now()));
+        store.all().forEach(segment -> membership.recordSize(segment.id(), Instant.now()));
     }
 }
