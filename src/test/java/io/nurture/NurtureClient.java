@@ -44,6 +44,11 @@ public class NurtureClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response put(String path, String json, String user) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Logs into a Camunda webapp as the browser does: fetch the page for the CSRF cookie, then post the form. */
     public Response webappLogin(String app, String user, String password) {
         get("/camunda/app/" + app + "/default/", null);

@@ -39,7 +39,9 @@ class TableOwnershipTests {
             Map.entry("reporting", Set.of("delivery_report", "send_daily", "split_send_totals")),
             Map.entry("source", Set.of("source", "source_origin", "source_write_key")),
             Map.entry("retention", Set.of("retention_lease")),
-            Map.entry("suspension", Set.of("campaign_suspension", "held_start", "held_message")));
+            Map.entry("suspension", Set.of("campaign_suspension", "held_start", "held_message")),
+            Map.entry("audience", Set.of("segment", "segment_member", "segment_membership_history",
+                    "segment_size_daily")));
 
     private static final Path SOURCES = Path.of("src/main/java/io/nurture");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

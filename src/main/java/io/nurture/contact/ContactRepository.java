@@ -13,17 +13,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-
+/**
+ * The only writer of {@code contact}: each write of a contact's profile, consent, stage, scores or status publishes
+ * {@link ContactChanged} in the writing transaction.
+ */
 @Repository
 public class ContactRepository {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    ContactRepository(JdbcClient jdbc) {
+    ContactRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public static String normalizeEmail(String email) {
@@ -99,6 +105,7 @@ public class ContactRepository {
         jdbc.sql("""
                 INSERT INTO contact (id, email, lifecycle_stage, created_at, updated_at, last_engaged_at)
                 VALUES (?, ?, ?, ?, ?, ?)""").params(id, normalizeEmail(email), stage.name(), now, now, now).update();
+        changed(id);
         return id;
     }
 
@@ -137,6 +144,7 @@ public class ContactRepository {
     public void setEmail(String contactId, String email) {
         jdbc.sql("UPDATE contact SET email = ?, updated_at = ? WHERE id = ?")
                 .params(normalizeEmail(email), Timestamp.from(Instant.now()), contactId).update();
+        changed(contactId);
     }
 
     /**
@@ -172,11 +180,13 @@ public class ContactRepository {
                         p.source(), p.phone(), p.consentEmail(), p.consentSms(), p.revenue(), p.techStack(),
                         p.funding(), Timestamp.from(now), contactId)
                 .update();
+        changed(contactId);
     }
 
     public void setStage(String contactId, LifecycleStage stage) {
         jdbc.sql("UPDATE contact SET lifecycle_stage = ?, updated_at = ? WHERE id = ?")
                 .params(stage.name(), Timestamp.from(Instant.now()), contactId).update();
+        changed(contactId);
     }
 
     /**
@@ -187,6 +197,7 @@ public class ContactRepository {
         StoredScores before = lockScores(contactId);
         jdbc.sql("UPDATE contact SET behaviour_score = GREATEST(0, behaviour_score + ?), updated_at = ? WHERE id = ?")
                 .params(delta, Timestamp.from(Instant.now()), contactId).update();
+        changed(contactId);
         int behaviour = Math.max(0, before.behaviour() + delta);
         return new ScoreUpdate(behaviour - before.behaviour(), behaviour + before.fit());
     }
@@ -205,6 +216,7 @@ public class ContactRepository {
                 ELSE last_engaged_at END
                 WHERE id = ?""")
                 .params(delta, Timestamp.from(Instant.now()), engaged, engaged, locked.id()).update();
+        changed(locked.id());
         int behaviour = Math.max(0, locked.behaviourScore() + delta);
         return new ScoreUpdate(behaviour - locked.behaviourScore(), behaviour + locked.fitScore());
     }
@@ -215,6 +227,7 @@ public class ContactRepository {
         if (before.fit() != fit) {
             jdbc.sql("UPDATE contact SET fit_score = ?, updated_at = ? WHERE id = ?")
                     .params(fit, Timestamp.from(Instant.now()), contactId).update();
+            changed(contactId);
         }
         return new ScoreUpdate(fit - before.fit(), before.behaviour() + fit);
     }
@@ -228,17 +241,24 @@ public class ContactRepository {
     public void markUnsubscribed(String contactId) {
         jdbc.sql("UPDATE contact SET unsubscribed = TRUE, consent_email = FALSE, updated_at = ? WHERE id = ?")
                 .params(Timestamp.from(Instant.now()), contactId).update();
+        changed(contactId);
     }
 
     /** Lifts an unsubscribe; suppressions (bounce, complaint, sunset) and a disqualification stay. */
     public void markResubscribed(String contactId) {
         jdbc.sql("UPDATE contact SET unsubscribed = FALSE, consent_email = TRUE, updated_at = ? WHERE id = ?")
                 .params(Timestamp.from(Instant.now()), contactId).update();
+        changed(contactId);
     }
 
     public void markDisqualified(String contactId, String reason) {
         jdbc.sql("UPDATE contact SET disqualified = TRUE, disqualified_reason = ?, updated_at = ? WHERE id = ?")
                 .params(reason, Timestamp.from(Instant.now()), contactId).update();
+        changed(contactId);
+    }
+
+    private void changed(String contactId) {
+        events.publishEvent(new ContactChanged(contactId));
     }
 
     private StoredScores lockScores(String contactId) {

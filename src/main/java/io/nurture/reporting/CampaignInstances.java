@@ -10,20 +10,20 @@ import org.springframework.stereotype.Repository;
 
 import io.nurture.lifecycle.Funnel;
 import io.nurture.lifecycle.StageRole;
+import io.nurture.process.CampaignGoals;
 import io.nurture.reporting.SplitQuery.Branch;
 
 /**
  * The one place the reports read Camunda's history (ACT_HI_PROCINST, business key = contact id), and so the one
- * definition of a campaign instance and of its goal exit. A campaign instance is a top-level instance of a process
- * that is not one of {@code nurture.reporting.non-campaign-processes}. It exited on goal when it ended at a top-level
- * end event {@code EndEvent_Goal...} or through an interrupting event sub-process {@code SubProcess_Goal...} (the
- * usual "left on MQL"): the history then names that end event or sub-process as the instance's end activity.
+ * definition of a campaign instance. A campaign instance is a top-level instance of a process that is not one of
+ * {@code nurture.reporting.non-campaign-processes}. Its goal exit is {@link CampaignGoals}'s (the segments' campaign
+ * conditions use the same one).
  */
 @Repository
 class CampaignInstances {
 
-    static final String GOAL_END_EVENT_PREFIX = "EndEvent_Goal";
-    static final String GOAL_EVENT_SUB_PROCESS_PREFIX = "SubProcess_Goal";
+    static final String GOAL_END_EVENT_PREFIX = CampaignGoals.GOAL_END_EVENT_PREFIX;
+    static final String GOAL_EVENT_SUB_PROCESS_PREFIX = CampaignGoals.GOAL_EVENT_SUB_PROCESS_PREFIX;
 
     private static final String EXITED_ON_GOAL = "(p.END_ACT_ID_ LIKE :goal OR p.END_ACT_ID_ LIKE :goalSubProcess)";
 

@@ -45,6 +45,15 @@ public final class ApiAccessRules {
             allow(HttpMethod.GET, "/api/reports/contacts", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/reports/contacts/{id}/timeline", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/campaigns/{campaign}/splits", MARKETING, SALES, ADMIN),
+            // segments: the marketers build them, sales reads them too
+            allow(HttpMethod.POST, "/api/segments", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/segments", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/segments/{id}", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.PUT, "/api/segments/{id}", MARKETING, ADMIN),
+            allow(HttpMethod.POST, "/api/segments/preview", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/segments/{id}/members", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/segments/{id}/sizes", MARKETING, SALES, ADMIN),
+            allow(HttpMethod.GET, "/api/contacts/{id}/segments", MARKETING, SALES, ADMIN),
             // moving running instances to a new version: the marketers who deploy the versions, and the admins
             allow(HttpMethod.GET, "/api/campaigns/{key}/migration", MARKETING, ADMIN),
             allow(HttpMethod.POST, "/api/campaigns/{key}/migration", MARKETING, ADMIN),

@@ -93,7 +93,7 @@ class ContactErasureIT {
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         // where both had a row for one key (a suppression reason, a time zone, a date), the survivor's stays
         Map<String, Long> keptOnce = Map.of("contact_suppression", 1L, "contact_time_zone", 1L, "contact_date", 1L,
-                "date_trigger_fired", 1L);
+                "date_trigger_fired", 1L, "segment_member", 1L);
         Map<String, Long> survivorsAfter = rowsPerTable(survivor);
         tables.forEach(table -> assertThat(survivorsAfter.get(table)).as(table).isGreaterThanOrEqualTo(
                 survivorsBefore.get(table) + visitorsBefore.get(table) - keptOnce.getOrDefault(table, 0L)));
@@ -279,6 +279,20 @@ class ContactErasureIT {
         return rows;
     }
 
+    /** The segment of the seeded memberships with this key, made once: one that holds every contact. */
+    private String seedSegment(String key) {
+        String id = "seed-segment-" + key;
+        if (jdbc.sql("SELECT COUNT(*) FROM segment WHERE id = ?").param(id).query(Long.class).single() == 0) {
+            Timestamp now = Timestamp.from(Instant.now());
+            jdbc.sql("""
+                    INSERT INTO segment (id, name, rule, version, time_bound, created_at, updated_at, rebuild_state,
+                                         rebuilt_version)
+                    VALUES (?, ?, '{"all":[{"field":"stage","op":"is_set"}]}', 1, FALSE, ?, ?, 'DONE', 1)""")
+                    .params(id, id, now, now).update();
+        }
+        return id;
+    }
+
     /**
      * A row of the contact in this table; {@code key} names the row in tables keyed per contact (two contacts seeded
      * with the same key collide on a merge), {@code mark} tells whose it is. A new table needs its seed here.
@@ -337,6 +351,13 @@ class ContactErasureIT {
             case "contact_date" -> jdbc.sql("""
                     INSERT INTO contact_date (contact_id, name, date_value) VALUES (?, ?, ?)""")
                     .params(contactId, key, Date.valueOf(mark.equals("survivor") ? "1990-05-17" : "1985-01-01"));
+            // a segment every contact is in: the survivor stays a member after the merge, its stays with the visitor's
+            case "segment_member" -> jdbc.sql("""
+                    INSERT INTO segment_member (segment_id, contact_id, entered_at) VALUES (?, ?, ?)""")
+                    .params(seedSegment(key), contactId, now);
+            case "segment_membership_history" -> jdbc.sql("""
+                    INSERT INTO segment_membership_history (segment_id, contact_id, entered_at) VALUES (?, ?, ?)""")
+                    .params(seedSegment(key), contactId, now);
             case "date_trigger_fired" -> jdbc.sql("""
                     INSERT INTO date_trigger_fired (contact_id, name, occurrence, fired_at) VALUES (?, ?, ?, ?)""")
                     .params(contactId, key, Date.valueOf("2025-05-17"), now);

@@ -98,6 +98,24 @@ class ApiAccessIT {
                         it -> it.api.get("/api/reports/contacts/" + it.contact() + "/timeline", it.user)),
                 new Endpoint("GET /api/campaigns/{campaign}/splits", readers,
                         it -> it.api.get("/api/campaigns/welcome/splits", it.user)),
+                new Endpoint("POST /api/segments", Set.of("demo", "marketer"), it -> it.api.post("/api/segments",
+                        "{\"name\": \"access-" + UUID.randomUUID() + "\", \"rule\": " + ACCESS_RULE + "}", it.user)),
+                new Endpoint("GET /api/segments", readers, it -> it.api.get("/api/segments", it.user)),
+                new Endpoint("GET /api/segments/{id}", readers,
+                        it -> it.api.get("/api/segments/" + it.segment(), it.user)),
+                new Endpoint("PUT /api/segments/{id}", Set.of("demo", "marketer"),
+                        it -> it.api.put("/api/segments/" + it.segment(), "{\"rule\": {\"any\": [{\"field\": "
+                                + "\"country\", \"op\": \"eq\", \"value\": \"FR\"}]}}", it.user)),
+                new Endpoint("POST /api/segments/preview", Set.of("demo", "marketer"),
+                        it -> it.api.post("/api/segments/preview", "{\"rule\": " + ACCESS_RULE + "}", it.user)),
+                new Endpoint("GET /api/segments/{id}/members", readers,
+                        it -> it.api.get("/api/segments/" + it.segment() + "/members", it.user)),
+                new Endpoint("GET /api/segments/{id}/members?format=csv", readers,
+                        it -> it.api.get("/api/segments/" + it.segment() + "/members?format=csv", it.user)),
+                new Endpoint("GET /api/segments/{id}/sizes", readers,
+                        it -> it.api.get("/api/segments/" + it.segment() + "/sizes", it.user)),
+                new Endpoint("GET /api/contacts/{id}/segments", readers,
+                        it -> it.api.get("/api/contacts/" + it.contact() + "/segments", it.user)),
                 new Endpoint("GET /api/campaigns/{key}/migration", Set.of("demo", "marketer"),
                         it -> it.api.get("/api/campaigns/welcome/migration", it.user)),
                 // from version 1 to 1: refused as bad input (400) by whoever may call it, before anything moves
@@ -140,8 +158,11 @@ class ApiAccessIT {
         return endpoints.stream().flatMap(endpoint -> USERS.stream().map(user -> Arguments.of(endpoint, user)));
     }
 
+    private static final String ACCESS_RULE = "{\"all\": [{\"field\": \"country\", \"op\": \"eq\", \"value\": \"DE\"}]}";
+
     private String user;
     private String contactId;
+    private String segmentId;
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource
@@ -250,6 +271,15 @@ class ApiAccessIT {
                         + "'sdrlead' is in none of them");
         assertThat(response.json().get("status").asInt()).isEqualTo(403);
         assertThat(response.json().has("properties")).as("the shape Spring MVC writes, no null member").isFalse();
+    }
+
+    /** A segment made by the admin, for the cases that read or edit one. */
+    private String segment() {
+        if (segmentId == null) {
+            segmentId = api.post("/api/segments", "{\"name\": \"access-" + UUID.randomUUID() + "\", \"rule\": "
+                    + ACCESS_RULE + "}", "demo").json().get("id").asText();
+        }
+        return segmentId;
     }
 
     /** A contact of its own for each case, so an allowed erasure does not take another case's contact. */

@@ -1,0 +1,81 @@
+package io.nurture.reporting;
+
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import io.nurture.audience.PreviewRequest;
+import io.nurture.audience.SegmentRequest;
+import io.nurture.audience.SegmentViews.Preview;
+import io.nurture.audience.SegmentViews.SegmentView;
+import io.nurture.audience.Segments;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The segments on the dashboard: the list with a rule builder whose count follows each change (the API's preview),
+ * and a segment's members and size over time. For the groups that may do the same over the API; the page's writes
+ * carry the session's token, as the campaign versions page's do.
+ */
+@Controller
+class DashboardSegmentsController {
+
+    private final Segments segments;
+    private final DashboardWrites writes = new DashboardWrites("nurture.dashboard.segmentsToken", "Segments");
+
+    DashboardSegmentsController(Segments segments) {
+        this.segments = segments;
+    }
+
+    @GetMapping("/dashboard/segments")
+    String list(@RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user, HttpServletRequest request,
+            Model model) {
+        writes.mayDo(request, "GET", "/api/segments");
+        model.addAttribute("user", user);
+        model.addAttribute("segments", segments.all());
+        model.addAttribute("mayBuild", DashboardWrites.allowed(request, "POST", "/api/segments"));
+        model.addAttribute("token", writes.token(request.getSession()));
+        return "dashboard-segments";
+    }
+
+    @GetMapping("/dashboard/segments/{id}")
+    String one(@PathVariable String id, @RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user,
+            HttpServletRequest request, Model model) {
+        writes.mayDo(request, "GET", "/api/segments/{id}/members");
+        model.addAttribute("user", user);
+        model.addAttribute("segment", segments.find(id));
+        model.addAttribute("members", segments.members(id, 0, 100));
+        model.addAttribute("sizes", segments.sizes(id, 30).sizes());
+        return "dashboard-segment";
+    }
+
+    @PostMapping("/dashboard/segments/preview")
+    @ResponseBody
+    Preview preview(@RequestBody PreviewRequest preview,
+            @RequestHeader(name = DashboardWrites.TOKEN_HEADER, defaultValue = "") String token,
+            HttpServletRequest request) {
+        writes.mayDo(request, "POST", "/api/segments/preview");
+        writes.requireToken(request, token);
+        return segments.preview(preview);
+    }
+
+    @PostMapping("/dashboard/segments")
+    @ResponseBody
+    @ResponseStatus(HttpStatus.CREATED)
+    SegmentView create(@RequestBody SegmentRequest segment,
+            @RequestHeader(name = DashboardWrites.TOKEN_HEADER, defaultValue = "") String token,
+            HttpServletRequest request) {
+        writes.mayDo(request, "POST", "/api/segments");
+        writes.requireToken(request, token);
+        return segments.create(segment);
+    }
+}
