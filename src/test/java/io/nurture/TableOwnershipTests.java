@@ -26,18 +26,20 @@ import org.junit.jupiter.api.Test;
  */
 class TableOwnershipTests {
 
-    private static final Map<String, Set<String>> OWNED_TABLES = Map.of(
-            "contact", Set.of("contact", "contact_anonymous_id", "contact_user_id", "contact_merged_id", "erasure_audit"),
-            "event", Set.of("contact_event", "contact_event_daily"),
-            "scoring", Set.of("score_history"),
-            "lifecycle", Set.of("stage_transition"),
-            "channel", Set.of("delivery", "contact_suppression", "suppressed_address", "contact_time_zone",
-                    "notification"),
-            "campaign", Set.of("ab_assignment", "contact_date", "date_trigger_fired"),
-            "handoff", Set.of("deal"),
-            "reporting", Set.of("delivery_report", "send_daily", "split_send_totals"),
-            "source", Set.of("source", "source_origin", "source_write_key"),
-            "retention", Set.of("retention_lease"));
+    private static final Map<String, Set<String>> OWNED_TABLES = Map.ofEntries(
+            Map.entry("contact", Set.of("contact", "contact_anonymous_id", "contact_user_id", "contact_merged_id", "erasure_audit")),
+            Map.entry("event", Set.of("contact_event", "contact_event_daily")),
+            Map.entry("scoring", Set.of("score_history")),
+            Map.entry("lifecycle", Set.of("stage_transition")),
+            Map.entry("channel", Set.of("delivery", "contact_suppression", "suppressed_address", "contact_time_zone",
+                    "notification")),
+            Map.entry("campaign", Set.of("ab_assignment", "contact_date", "date_trigger_fired")),
+            Map.entry("handoff", Set.of("deal")),
+            Map.entry("reporting", Set.of("delivery_report", "send_daily", "split_send_totals")),
+            Map.entry("source", Set.of("source", "source_origin", "source_write_key")),
+            Map.entry("retention", Set.of("retention_lease")),
+            Map.entry("lists", Set.of("contact_list", "contact_list_member")),
+            Map.entry("imports", Set.of("contact_import", "contact_import_part", "contact_import_error")));
 
     private static final Path SOURCES = Path.of("src/main/java/io/nurture");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
