@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -111,41 +113,70 @@ class ImportRun {
     private void apply(ImportReport report, ImportMapping mapping, List<Row> chunk) {
         List<Valid> valid = chunk.stream().filter(Valid.class::isInstance).map(Valid.class::cast).toList();
         List<Refused> refused = chunk.stream().filter(Refused.class::isInstance).map(Refused.class::cast).toList();
-        List<String> emails = valid.stream().map(Valid::email).toList();
-        // a concurrent event may create one of the e-mails first: the retry then finds its contact
         ConcurrentChanges.retried(transaction, ATTEMPTS, DuplicateKeyException.class::isInstance, status -> {
-            Map<String, Contact> existing = report.dryRun() ? contacts.findByEmails(emails)
-                    : contacts.lockByEmails(emails);
-            List<String> members = new ArrayList<>(valid.size());
-            List<NewContact> created = new ArrayList<>();
-            int updated = 0;
-            for (Valid row : valid) {
+            ChunkResult result = report.dryRun() ? compare(valid) : write(report, mapping, valid, status);
+            store.addErrors(report.id(), refused);
+            store.progress(report.id(), new Counts(chunk.size(), result.created(), result.updated(),
+                    valid.size() - result.created() - result.updated(), refused.size()),
+                    clock.instant().plus(limits.lease()));
+            return null;
+        });
+    }
+
+    private record ChunkResult(int created, int updated) {
+    }
+
+    /** What a dry run counts: the contacts as they are, unlocked, nothing written. */
+    private ChunkResult compare(List<Valid> valid) {
+        Map<String, Contact> existing = contacts.findByEmails(valid.stream().map(Valid::email).toList());
+        int updated = (int) valid.stream().filter(row -> existing.containsKey(row.email())
+                && ContactRepository.wouldChange(existing.get(row.email()), row.profile())).count();
+        return new ChunkResult((int) valid.stream().filter(row -> !existing.containsKey(row.email())).count(),
+                updated);
+    }
+
+    /**
+     * Updates the contacts that exist (locked), creates the others in one batch. An event that creates one of the
+     * e-mails meanwhile makes the batch fail on the unique e-mail: back to the savepoint, that contact is locked and
+     * updated instead, and the batch goes again without it.
+     */
+    private ChunkResult write(ImportReport report, ImportMapping mapping, List<Valid> valid, TransactionStatus status) {
+        List<String> members = new ArrayList<>(valid.size());
+        List<Valid> pending = new ArrayList<>(valid);
+        int updated = 0;
+        List<String> createdIds = List.of();
+        for (int attempt = 1;; attempt++) {
+            Map<String, Contact> existing = contacts.lockByEmails(pending.stream().map(Valid::email).toList());
+            for (Valid row : pending) {
                 Contact known = existing.get(row.email());
-                if (known == null) {
-                    created.add(new NewContact(row.email(), lifecycle.knownStage(), asNew(row.profile())));
-                } else {
+                if (known != null) {
                     members.add(known.id());
                     if (ContactRepository.wouldChange(known, row.profile())) {
                         updated++;
-                        if (!report.dryRun()) {
-                            contacts.updateProfile(known, row.profile());
-                        }
+                        contacts.updateProfile(known, row.profile());
                     }
                 }
             }
-            if (!report.dryRun()) {
-                List<String> ids = contacts.createAll(created);
-                lifecycle.enterKnown(ids, "Imported", report.createdBy(), mapping.startsCampaigns());
-                members.addAll(ids);
-                if (report.listId() != null) {
-                    lists.addAll(report.listId(), members, report.createdBy());
+            pending.removeIf(row -> existing.containsKey(row.email()));
+            Object savepoint = status.createSavepoint();
+            try {
+                createdIds = contacts.createAll(pending.stream()
+                        .map(row -> new NewContact(row.email(), lifecycle.knownStage(), asNew(row.profile()))).toList());
+                status.releaseSavepoint(savepoint);
+                break;
+            } catch (DataIntegrityViolationException conflict) {
+                status.rollbackToSavepoint(savepoint);
+                if (attempt == ATTEMPTS * 4) {
+                    throw conflict;
                 }
             }
-            store.addErrors(report.id(), refused);
-            store.progress(report.id(), new Counts(chunk.size(), created.size(), updated,
-                    valid.size() - created.size() - updated, refused.size()), clock.instant().plus(limits.lease()));
-            return null;
-        });
+        }
+        lifecycle.enterKnown(createdIds, "Imported", report.createdBy(), mapping.startsCampaigns());
+        members.addAll(createdIds);
+        if (report.listId() != null) {
+            lists.addAll(report.listId(), members, report.createdBy());
+        }
+        return new ChunkResult(createdIds.size(), updated);
     }
 
     /**
