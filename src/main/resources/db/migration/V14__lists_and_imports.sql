@@ -21,6 +21,7 @@ CREATE TABLE contact_import (
     id              VARCHAR(36)  PRIMARY KEY,
     file_name       VARCHAR(200),
     mapping         VARCHAR(4000) NOT NULL,
+    start_campaigns BOOLEAN      NOT NULL,
     dry_run         BOOLEAN      NOT NULL,
     list_id         VARCHAR(36)  REFERENCES contact_list (id),
     status          VARCHAR(20)  NOT NULL,

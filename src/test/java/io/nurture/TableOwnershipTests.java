@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipTests {
 
     private static final Map<String, Set<String>> OWNED_TABLES = Map.ofEntries(
-            Map.entry("contact", Set.of("contact", "contact_anonymous_id", "contact_user_id", "contact_merged_id", "erasure_audit")),
+            Map.entry("contact", Set.of("contact", "contact_anonymous_id", "contact_user_id", "contact_merged_id",
+                    "erasure_audit")),
             Map.entry("event", Set.of("contact_event", "contact_event_daily")),
             Map.entry("scoring", Set.of("score_history")),
             Map.entry("lifecycle", Set.of("stage_transition")),

@@ -165,7 +165,7 @@ public class ContactRepository {
         return ids;
     }
 
-    /** Whether writing this profile changes the contact; {@link #updateProfile(Contact, ContactProfile)} skips it else. */
+    /** Whether this profile changes the contact: {@link #updateProfile(Contact, ContactProfile)} writes only then. */
     public static boolean wouldChange(Contact contact, ContactProfile profile) {
         return !contact.withProfile(profile, contact.updatedAt()).equals(contact);
     }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -50,7 +51,7 @@ class ContactImports {
         String name = fileName == null ? null : ImportColumns.shortened(fileName.strip());
         // the import's row first: the parts refer to it
         store.create(new NewImport(id, name == null || name.length() > MAX_FILE_NAME_LENGTH ? null : name,
-                write(mapping), dryRun, listId, 0, user, Instant.now()));
+                write(mapping), mapping.startsCampaigns(), dryRun, listId, user, Instant.now()));
         ImportUpload.Scanned scanned = ImportUpload.scan(file, mapping, limits,
                 (part, text) -> store.addPart(id, part, text));
         store.setTotalRows(id, scanned.rows());
@@ -95,7 +96,7 @@ class ContactImports {
                     + "email, firstName, lastName, company, industry, companySize, country, phone, source, "
                     + "consentEmail, consentSms, startCampaigns)");
         } catch (JsonProcessingException e) {
-            String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+            String path = e instanceof JsonMappingException mapping
                     && !mapping.getPath().isEmpty() && mapping.getPath().get(0).getFieldName() != null
                             ? "mapping." + mapping.getPath().get(0).getFieldName()
                             : "mapping";

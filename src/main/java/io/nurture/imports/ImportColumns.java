@@ -2,7 +2,9 @@ package io.nurture.imports;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -59,17 +61,6 @@ final class ImportColumns {
         return new ImportColumns(index, headers, headerColumns);
     }
 
-    /** The fields and the headers they are read from, for the report. */
-    Map<String, String> describe() {
-        Map<String, String> described = new java.util.LinkedHashMap<>();
-        headers.forEach((field, header) -> described.put(field.field(), header));
-        return described;
-    }
-
-    boolean hasConsentEmail() {
-        return index.containsKey(ImportField.CONSENT_EMAIL);
-    }
-
     /** A data row: an e-mail and a profile, or why it is refused. */
     sealed interface Row permits Valid, Refused {
         int number();
@@ -116,7 +107,7 @@ final class ImportColumns {
         return new ContactProfile(text(record, ImportField.FIRST_NAME), text(record, ImportField.LAST_NAME),
                 text(record, ImportField.COMPANY), text(record, ImportField.INDUSTRY),
                 companySize(text(record, ImportField.COMPANY_SIZE)),
-                country == null ? null : country.toUpperCase(java.util.Locale.ROOT), text(record, ImportField.SOURCE),
+                country == null ? null : country.toUpperCase(Locale.ROOT), text(record, ImportField.SOURCE),
                 text(record, ImportField.PHONE), consent(record, ImportField.CONSENT_EMAIL),
                 consent(record, ImportField.CONSENT_SMS));
     }
@@ -141,7 +132,7 @@ final class ImportColumns {
         if (value == null) {
             return null;
         }
-        String answer = value.toLowerCase(java.util.Locale.ROOT);
+        String answer = value.toLowerCase(Locale.ROOT);
         if (YES.contains(answer)) {
             return true;
         }

@@ -3,6 +3,7 @@ package io.nurture.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -72,7 +73,7 @@ class ImportController {
     @GetMapping(path = "/api/imports/{id}/errors", produces = "text/csv")
     ResponseEntity<String> errorsCsv(@PathVariable String id, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "10000") int limit) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"import-" + id.replaceAll("[^A-Za-z0-9-]", "")
                         + "-errors.csv\"")
                 .body(ErrorsCsv.of(imports.errors(id, offset, limit)));

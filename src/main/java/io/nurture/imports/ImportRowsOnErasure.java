@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 import io.nurture.contact.ContactErased;
 
-/** An erased contact's address leaves the imports' lists of refused rows (the uploads themselves are gone when done). */
+/** An erased contact's address leaves the imports' refused rows (the uploads themselves are gone once run). */
 @Component
 class ImportRowsOnErasure {
 

@@ -161,7 +161,8 @@ class ImportRun {
             Object savepoint = status.createSavepoint();
             try {
                 createdIds = contacts.createAll(pending.stream()
-                        .map(row -> new NewContact(row.email(), lifecycle.knownStage(), asNew(row.profile()))).toList());
+                        .map(row -> new NewContact(row.email(), lifecycle.knownStage(), asNew(row.profile())))
+                        .toList());
                 status.releaseSavepoint(savepoint);
                 break;
             } catch (DataIntegrityViolationException conflict) {

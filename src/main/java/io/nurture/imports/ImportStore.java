@@ -26,17 +26,17 @@ class ImportStore {
         this.batches = batches;
     }
 
-    record NewImport(String id, String fileName, String mapping, boolean dryRun, String listId, int totalRows,
-            String createdBy, Instant createdAt) {
+    record NewImport(String id, String fileName, String mapping, boolean startCampaigns, boolean dryRun,
+            String listId, String createdBy, Instant createdAt) {
     }
 
     void create(NewImport created) {
         jdbc.sql("""
-                INSERT INTO contact_import (id, file_name, mapping, dry_run, list_id, status, total_rows, created_by,
-                                            created_at)
-                VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
-                .params(created.id(), created.fileName(), created.mapping(), created.dryRun(), created.listId(),
-                        created.totalRows(), created.createdBy(), Timestamp.from(created.createdAt()))
+                INSERT INTO contact_import (id, file_name, mapping, start_campaigns, dry_run, list_id, status,
+                                            total_rows, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""")
+                .params(created.id(), created.fileName(), created.mapping(), created.startCampaigns(),
+                        created.dryRun(), created.listId(), created.createdBy(), Timestamp.from(created.createdAt()))
                 .update();
     }
 
@@ -104,7 +104,8 @@ class ImportStore {
         if (refused.isEmpty()) {
             return;
         }
-        batches.batchUpdate("INSERT INTO contact_import_error (import_id, row_number, email, reason) VALUES (?, ?, ?, ?)",
+        batches.batchUpdate(
+                "INSERT INTO contact_import_error (import_id, row_number, email, reason) VALUES (?, ?, ?, ?)",
                 refused.stream().map(row -> new Object[] { importId, row.number(), row.email(),
                         row.reason().length() > 500 ? row.reason().substring(0, 500) : row.reason() }).toList(),
                 new int[] { Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR });
@@ -146,7 +147,7 @@ class ImportStore {
         String mapping = rs.getString("mapping");
         return new StoredImport(new ImportReport(rs.getString("id"), rs.getString("file_name"),
                 ImportStatus.valueOf(rs.getString("status")), rs.getBoolean("dry_run"), rs.getString("list_id"),
-                mapping.contains("\"startCampaigns\":true"), total, processed,
+                rs.getBoolean("start_campaigns"), total, processed,
                 total == 0 ? 100 : (int) (100L * processed / total), rs.getInt("created_rows"),
                 rs.getInt("updated_rows"), rs.getInt("unchanged_rows"), rs.getInt("refused_rows"),
                 rs.getString("failure"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),

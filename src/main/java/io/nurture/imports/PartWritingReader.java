@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.function.BiConsumer;
 
-/** Hands on what it reads and stores it in parts of {@code partLength} characters on the way, as the upload is scanned. */
+/** Hands on what it reads and stores it on the way in parts of {@code partLength} characters: the upload as scanned. */
 final class PartWritingReader extends Reader {
 
     private final Reader in;

@@ -67,7 +67,8 @@ class ContactImportIT {
     void aMappedFileCreatesUpdatesAndRefusesRowsAndItsReImportChangesNothing() {
         String known = email("known");
         Response event = api.post("/api/events", """
-                {"type": "form_submitted", "email": "%s", "properties": {"firstName": "Old", "consent": {"email": true}}}"""
+                {"type": "form_submitted", "email": "%s",
+                 "properties": {"firstName": "Old", "consent": {"email": true}}}"""
                 .formatted(known), "integration");
         assertThat(event.status()).as(event.body()).isEqualTo(202);
         String csv = "\uFEFFE-Mail,Vorname,Firma,Newsletter,Land\r\n"

@@ -49,7 +49,8 @@ class ImportRefusalsIT {
 
     @Test
     void aJsonBodyIsNotAnUpload() {
-        refused(() -> api.post("/api/imports", "{\"file\": \"email\\nx@example.com\"}", "marketer"), 415, "application/json");
+        refused(() -> api.post("/api/imports", "{\"file\": \"email\\nx@example.com\"}", "marketer"), 415,
+                "application/json");
     }
 
     @Test
