@@ -165,7 +165,10 @@ class ImportRun {
                         .toList());
                 status.releaseSavepoint(savepoint);
                 break;
-            } catch (DataIntegrityViolationException conflict) {
+            } catch (RuntimeException conflict) {
+                if (!(conflict instanceof DataIntegrityViolationException) && !ConcurrentChanges.isConflict(conflict)) {
+                    throw conflict;
+                }
                 status.rollbackToSavepoint(savepoint);
                 if (attempt == ATTEMPTS * 4) {
                     throw conflict;

@@ -255,6 +255,19 @@ class ContactImportIT {
                 .query(Long.class).single()).isEqualTo(2_500);
     }
 
+    @Test
+    void anErasureTakesTheContactsAddressOutOfTheRefusedRows() {
+        String ada = email("erased");
+        JsonNode report = uploads.imported("email,firstName\n" + ada + ",Ada\n" + ada + ",Again\n", fields());
+        assertThat(report.get("refused").asInt()).isEqualTo(1);
+
+        assertThat(api.delete("/api/contacts/" + contactId(ada), "privacy").status()).isEqualTo(204);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_import_error WHERE email = ?").param(ada).query(Long.class)
+                .single()).isZero();
+        assertThat(api.get("/api/imports/" + report.get("id").asText() + "/errors", "marketer").json()).isEmpty();
+    }
+
     private String email(String name) {
         return name + "-" + tag + "@example.com";
     }
