@@ -41,7 +41,9 @@ class TableOwnershipTests {
             Map.entry("retention", Set.of("retention_lease")),
             Map.entry("suspension", Set.of("campaign_suspension", "held_start", "held_message")),
             Map.entry("audience", Set.of("segment", "segment_member", "segment_membership_history",
-                    "segment_size_daily")));
+                    "segment_size_daily")),
+            Map.entry("lists", Set.of("contact_list", "contact_list_member")),
+            Map.entry("imports", Set.of("contact_import", "contact_import_part", "contact_import_error")));
 
     private static final Path SOURCES = Path.of("src/main/java/io/nurture");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

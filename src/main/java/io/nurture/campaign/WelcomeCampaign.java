@@ -11,7 +11,8 @@ import io.nurture.lifecycle.StageRole;
 
 /**
  * Enrols every new lead in {@code welcome} and a recycled lead (LEAD again) in {@code drip}; a contact that reaches
- * the qualified stage (MQL) or later leaves its nurture campaigns by their goal exit.
+ * the qualified stage (MQL) or later leaves its nurture campaigns by their goal exit. An entry that starts no campaigns
+ * (an import without the welcome series) enrols nobody.
  */
 @Component
 class WelcomeCampaign {
@@ -31,6 +32,9 @@ class WelcomeCampaign {
 
     @EventListener
     void onStageChanged(StageChanged change) {
+        if (!change.startsCampaigns()) {
+            return;
+        }
         if (funnel.plays(change.to(), StageRole.KNOWN)) {
             enrolment.enrol(change.isFirstEntry() ? PROCESS_KEY : RECYCLED_PROCESS_KEY, change.contactId(), Map.of());
         } else if (funnel.isAtLeast(change.to(), funnel.require(StageRole.QUALIFIED))) {

@@ -3,9 +3,12 @@ package io.nurture.contact;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +30,12 @@ public class ContactRepository {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final JdbcTemplate batches;
 
-    ContactRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
+    ContactRepository(JdbcClient jdbc, ApplicationEventPublisher events, JdbcTemplate batches) {
         this.jdbc = jdbc;
         this.events = events;
+        this.batches = batches;
     }
 
     public static String normalizeEmail(String email) {
@@ -66,6 +72,30 @@ public class ContactRepository {
         }
         return jdbc.sql("SELECT id FROM contact WHERE id IN (:ids) FOR UPDATE SKIP LOCKED").param("ids", ids)
                 .query(String.class).list();
+    }
+
+    /**
+     * The contacts with these e-mails (normalised), locked as {@link #lockByEmail} locks one, in the order of their
+     * e-mails so that two bulk writers never wait for each other in a cycle. For imports, a chunk at a time.
+     */
+    public Map<String, Contact> lockByEmails(Collection<String> emails) {
+        return byEmail("SELECT * FROM contact WHERE email IN (:emails) ORDER BY email FOR UPDATE", emails);
+    }
+
+    /** {@link #lockByEmails} without the locks: what a dry run compares with. */
+    public Map<String, Contact> findByEmails(Collection<String> emails) {
+        return byEmail("SELECT * FROM contact WHERE email IN (:emails)", emails);
+    }
+
+    private Map<String, Contact> byEmail(String sql, Collection<String> emails) {
+        Map<String, Contact> found = new HashMap<>();
+        if (emails.isEmpty()) {
+            return found;
+        }
+        List<String> normalised = emails.stream().map(ContactRepository::normalizeEmail).distinct().toList();
+        jdbc.sql(sql).param("emails", normalised).query(ContactRepository::map).list()
+                .forEach(contact -> found.put(contact.email(), contact));
+        return found;
     }
 
     public Optional<Contact> findByEmail(String email) {
@@ -107,6 +137,45 @@ public class ContactRepository {
                 VALUES (?, ?, ?, ?, ?, ?)""").params(id, normalizeEmail(email), stage.name(), now, now, now).update();
         changed(id);
         return id;
+    }
+
+    private static final int[] NEW_CONTACT_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.BOOLEAN, Types.BOOLEAN, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP,
+            Types.TIMESTAMP };
+
+    /** A contact to create in bulk ({@link #createAll}): its e-mail, first stage and profile. */
+    public record NewContact(String email, LifecycleStage stage, ContactProfile profile) {
+    }
+
+    /**
+     * Creates these contacts in one batch and answers their ids in the same order. A concurrent request that created
+     * one of the e-mails first makes it fail on the unique e-mail (a {@code DuplicateKeyException}): the caller retries
+     * its transaction, which then finds that contact.
+     */
+    public List<String> createAll(List<NewContact> contacts) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<String> ids = contacts.stream().map(contact -> UUID.randomUUID().toString()).toList();
+        List<Object[]> rows = new ArrayList<>(contacts.size());
+        for (int i = 0; i < contacts.size(); i++) {
+            NewContact c = contacts.get(i);
+            ContactProfile p = c.profile();
+            rows.add(new Object[] { ids.get(i), normalizeEmail(c.email()), c.stage().name(), p.firstName(),
+                    p.lastName(), p.company(), p.industry(), p.companySize(), p.country(), p.source(), p.phone(),
+                    p.consentEmail(), p.consentSms(), p.revenue(), p.techStack(), p.funding(), now, now, now });
+        }
+        batches.batchUpdate("""
+                INSERT INTO contact (id, email, lifecycle_stage, first_name, last_name, company, industry, company_size,
+                                     country, source, phone, consent_email, consent_sms, revenue, tech_stack, funding,
+                                     created_at, updated_at, last_engaged_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, NEW_CONTACT_TYPES);
+        ids.forEach(this::changed); // an imported contact enters its live segments as one created by an event does
+        return ids;
+    }
+
+    /** Whether this profile changes the contact: {@link #updateProfile(Contact, ContactProfile)} writes only then. */
+    public static boolean wouldChange(Contact contact, ContactProfile profile) {
+        return !contact.withProfile(profile, contact.updatedAt()).equals(contact);
     }
 
     /** Merge and erasure only, once every module has moved or deleted its rows of the contact. */
@@ -152,7 +221,7 @@ public class ContactRepository {
      * the answer is the contact as now stored, so the caller reads it no more.
      */
     public Contact updateProfile(Contact locked, ContactProfile profile) {
-        if (locked.withProfile(profile, locked.updatedAt()).equals(locked)) {
+        if (!wouldChange(locked, profile)) {
             return locked; // a page view, or traits as they were: nothing to write
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the timestamp column keeps it

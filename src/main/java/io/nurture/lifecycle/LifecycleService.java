@@ -1,6 +1,7 @@
 package io.nurture.lifecycle;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,24 @@ public class LifecycleService {
     public void enter(String contactId, LifecycleStage stage, String reason, String actor) {
         requireConfigured(stage);
         record(contactId, null, stage, reason, actor);
+    }
+
+    /** The stage a contact known by e-mail starts in (LEAD, unless the funnel is configured otherwise). */
+    public LifecycleStage knownStage() {
+        return funnel.require(StageRole.KNOWN);
+    }
+
+    /**
+     * Records that these brand-new contacts start in the funnel's known stage (LEAD), in one batch: contacts an import
+     * created. With {@code startsCampaigns} false no campaign enrols them (see {@link StageChanged}).
+     */
+    @Transactional
+    public void enterKnown(List<String> contactIds, String reason, String actor, boolean startsCampaigns) {
+        LifecycleStage known = knownStage();
+        Instant at = Instant.now();
+        ledger.appendFirstEntries(contactIds, new StageTransition(null, known, at, reason, actor, 1));
+        contactIds.forEach(id -> events.publishEvent(new StageChanged(id, null, known, 1, reason, at,
+                startsCampaigns)));
     }
 
     /** Moves forward only; an event never moves a contact backwards. Returns whether it moved. */

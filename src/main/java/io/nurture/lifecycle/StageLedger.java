@@ -3,8 +3,10 @@ package io.nurture.lifecycle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +16,11 @@ import io.nurture.contact.LifecycleStage;
 class StageLedger {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    StageLedger(JdbcClient jdbc) {
+    StageLedger(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     int countEntries(String contactId, LifecycleStage stage) {
@@ -44,6 +48,17 @@ class StageLedger {
                         transition.entry(), transition.reason(), transition.actor(), Timestamp.from(transition.at()),
                         contactId, transition.to().name())
                 .update();
+    }
+
+    /** The same first entry of many contacts that have no ledger row yet (new ones), in one batch. */
+    void appendFirstEntries(List<String> contactIds, StageTransition first) {
+        Timestamp at = Timestamp.from(first.at());
+        batches.batchUpdate("""
+                INSERT INTO stage_transition (contact_id, from_stage, to_stage, entry, reason, actor, at)
+                VALUES (?, NULL, ?, 1, ?, ?, ?)""",
+                contactIds.stream().map(id -> new Object[] { id, first.to().name(), first.reason(), first.actor(), at })
+                        .toList(),
+                new int[] { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP });
     }
 
     List<StageTransition> history(String contactId) {

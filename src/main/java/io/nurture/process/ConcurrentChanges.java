@@ -25,6 +25,11 @@ public final class ConcurrentChanges {
 
     private static final Logger log = LoggerFactory.getLogger(ConcurrentChanges.class);
     private static final int MAX_CAUSES = 20;
+    /**
+     * H2's answer to a row another open transaction has written, e.g. a contact with the same e-mail that an import's
+     * chunk inserted: PostgreSQL waits for that transaction instead and then reports the unique key.
+     */
+    private static final String H2_CONCURRENT_UPDATE = "90131";
 
     private ConcurrentChanges() {
     }
@@ -77,7 +82,8 @@ public final class ConcurrentChanges {
         }
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals(H2_CONCURRENT_UPDATE))) {
                 return true;
             }
         }

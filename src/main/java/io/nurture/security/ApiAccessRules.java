@@ -65,6 +65,18 @@ public final class ApiAccessRules {
             allow(HttpMethod.GET, "/api/campaigns/{key}/suspension", MARKETING, ADMIN),
             allow(HttpMethod.POST, "/api/campaigns/{key}/suspension", MARKETING, ADMIN),
             allow(HttpMethod.DELETE, "/api/campaigns/{key}/suspension", MARKETING, ADMIN),
+            // static lists and contact import: the marketers who build audiences, and the admins
+            allow(HttpMethod.POST, "/api/lists", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/lists", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/lists/{id}", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/lists/{id}/members", MARKETING, ADMIN),
+            allow(HttpMethod.POST, "/api/lists/{id}/members", MARKETING, ADMIN),
+            allow(HttpMethod.DELETE, "/api/lists/{id}/members/{contactId}", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/contacts/{id}/lists", MARKETING, ADMIN),
+            allow(HttpMethod.POST, "/api/imports", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/imports", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/imports/{id}", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/imports/{id}/errors", MARKETING, ADMIN),
             // the tracking API's sources and their write keys (a key is shown once, when made)
             allow(HttpMethod.POST, "/api/sources", ADMIN),
             allow(HttpMethod.GET, "/api/sources", ADMIN),

@@ -11,6 +11,7 @@ import org.springframework.util.unit.DataSize;
  * anything reads it.
  *
  * @param api {@code /api/**}: Nurture's JSON API (an event is a few KB)
+ * @param imports {@code /api/imports}: a CSV of contacts to import (multipart)
  * @param engine {@code /engine-rest/**} and {@code /camunda/api/**} (the webapps): JSON queries, variables, batches
  * @param engineMultipart the same paths with {@code multipart/form-data}: deployments and file variables
  * @param segment {@code /v1/**}: the Segment-compatible tracking API, whose batches are up to 500 KB
@@ -20,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * @param other every other path
  */
 @ConfigurationProperties("nurture.limits.request-body")
-record RequestBodyLimits(@DefaultValue("64KB") DataSize api, @DefaultValue("1MB") DataSize engine,
+record RequestBodyLimits(@DefaultValue("64KB") DataSize api, @DefaultValue("50MB") DataSize imports,
+        @DefaultValue("1MB") DataSize engine,
         @DefaultValue("10MB") DataSize engineMultipart, @DefaultValue("512KB") DataSize segment,
         @DefaultValue("16KB") DataSize forms, @DefaultValue("8KB") DataSize links,
         @DefaultValue("16KB") DataSize dashboard, @DefaultValue("1MB") DataSize other) {
@@ -32,6 +34,9 @@ record RequestBodyLimits(@DefaultValue("64KB") DataSize api, @DefaultValue("1MB"
                     ? new Limit(engineMultipart, "engine-multipart",
                             "multipart bodies of /engine-rest/** and /camunda/api/**")
                     : new Limit(engine, "engine", "/engine-rest/** and /camunda/api/**");
+        }
+        if (RequestPaths.isUnder(path, "/api/imports")) {
+            return new Limit(imports, "imports", "/api/imports");
         }
         if (RequestPaths.isUnder(path, "/api")) {
             return new Limit(api, "api", "/api/**");

@@ -57,6 +57,9 @@ class ContactErasureIT {
 
     NurtureClient api;
 
+    /** Names the lists this test's seeds put contacts on. */
+    private final String seedRun = UUID.randomUUID().toString().substring(0, 8);
+
     @BeforeEach
     void client() {
         api = new NurtureClient(port);
@@ -93,7 +96,7 @@ class ContactErasureIT {
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         // where both had a row for one key (a suppression reason, a time zone, a date), the survivor's stays
         Map<String, Long> keptOnce = Map.of("contact_suppression", 1L, "contact_time_zone", 1L, "contact_date", 1L,
-                "date_trigger_fired", 1L, "segment_member", 1L);
+                "date_trigger_fired", 1L, "segment_member", 1L, "contact_list_member", 1L);
         Map<String, Long> survivorsAfter = rowsPerTable(survivor);
         tables.forEach(table -> assertThat(survivorsAfter.get(table)).as(table).isGreaterThanOrEqualTo(
                 survivorsBefore.get(table) + visitorsBefore.get(table) - keptOnce.getOrDefault(table, 0L)));
@@ -110,7 +113,8 @@ class ContactErasureIT {
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         JsonNode removed = api.get("/api/erasures?contactId=" + survivor, "demo").json().get(0).get("removed");
         for (String what : List.of("events", "deliveries", "stageMoves", "scoreChanges", "deals", "notifications",
-                "suppressions", "timeZones", "splitAssignments", "dates", "dateTriggersFired", "anonymousIds", "userIds")) {
+                "suppressions", "timeZones", "splitAssignments", "dates", "dateTriggersFired", "anonymousIds", "userIds",
+                "listMemberships")) {
             assertThat(removed.path(what).asLong()).as(what).isPositive();
         }
     }
@@ -382,6 +386,17 @@ class ContactErasureIT {
             case "held_message" -> jdbc.sql("""
                     INSERT INTO held_message (process_key, process_instance_id, contact_id, message, variables, held_at)
                     VALUES ('seed', ?, ?, 'ContactUnsubscribed', '{}', ?)""").params(id, contactId, now);
+            case "contact_list_member" -> {
+                String listId = "seed-" + key + "-" + seedRun; // one list per key: the survivor's membership stays
+                jdbc.sql("""
+                        INSERT INTO contact_list (id, name, created_by, created_at)
+                        SELECT ?, ?, 'seed', ? FROM contact WHERE id = ?
+                        AND NOT EXISTS (SELECT 1 FROM contact_list WHERE id = ?)""")
+                        .params(listId, listId, now, contactId, listId).update();
+                yield jdbc.sql("""
+                        INSERT INTO contact_list_member (list_id, contact_id, added_by, added_at) VALUES (?, ?, ?, ?)""")
+                        .params(listId, contactId, mark, now);
+            }
             default -> throw new AssertionError("Table " + table + " has a contact_id: seed a row of it here, and let "
                     + "its module move its rows on ContactsMerged and delete them on ContactErased");
         };

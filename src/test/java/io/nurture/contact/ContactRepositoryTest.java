@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,30 @@ class ContactRepositoryTest {
 
         assertThatThrownBy(() -> contacts.create(email.toUpperCase(), LifecycleStage.of("VISITOR")))
                 .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void contactsMadeInBulkAreFoundInBulkByTheirEmailsNormalised() {
+        String ada = unique("bulk-ada");
+        String bob = unique("bulk-bob");
+        ContactProfile profile = new ContactProfile("Ada", null, "Acme", null, 50, "DE", "import", null, false, null);
+
+        List<String> ids = contacts.createAll(List.of(
+                new ContactRepository.NewContact(" " + ada.toUpperCase(), LifecycleStage.of("LEAD"), profile),
+                new ContactRepository.NewContact(bob, LifecycleStage.of("LEAD"), ContactProfile.EMPTY)));
+
+        Map<String, Contact> locked = contacts.lockByEmails(List.of(ada.toUpperCase(), bob, unique("nobody")));
+        assertThat(locked).containsOnlyKeys(ada.toLowerCase(), bob.toLowerCase());
+        Contact first = locked.get(ada.toLowerCase());
+        assertThat(first.id()).isEqualTo(ids.get(0));
+        assertThat(first.company()).isEqualTo("Acme");
+        assertThat(first.consentEmail()).isFalse();
+        assertThat(ContactRepository.wouldChange(first, profile)).isFalse();
+        assertThat(ContactRepository.wouldChange(first, new ContactProfile("Eve", null, null, null, null, null, null,
+                null, null, null))).isTrue();
+        assertThat(contacts.findByEmails(List.of(bob))).containsOnlyKeys(bob.toLowerCase());
+        assertThatThrownBy(() -> contacts.createAll(List.of(new ContactRepository.NewContact(bob.toUpperCase(),
+                LifecycleStage.of("LEAD"), ContactProfile.EMPTY)))).isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test

@@ -66,6 +66,7 @@ class ApiAccessIT {
     static Stream<Arguments> everyEndpointAsEveryUser() {
         Set<String> readers = Set.of("demo", "marketer", "sales");
         Set<String> docReaders = Set.of("demo", "integration", "marketer", "sales", "privacy");
+        Set<String> marketers = Set.of("demo", "marketer");
         List<Endpoint> endpoints = List.of(
                 new Endpoint("POST /api/events", Set.of("demo", "integration"), it -> it.api.post("/api/events",
                         "{\"type\": \"page_view\", \"anonymousId\": \"access-" + UUID.randomUUID() + "\"}",
@@ -139,6 +140,24 @@ class ApiAccessIT {
                 // resuming an active campaign changes nothing
                 new Endpoint("DELETE /api/campaigns/{key}/suspension", Set.of("demo", "marketer"),
                         it -> it.api.delete("/api/campaigns/welcome/suspension", it.user)),
+                new Endpoint("POST /api/lists", marketers, it -> it.api.post("/api/lists",
+                        "{\"name\": \"access-" + UUID.randomUUID() + "\"}", it.user)),
+                new Endpoint("GET /api/lists", marketers, it -> it.api.get("/api/lists", it.user)),
+                new Endpoint("GET /api/lists/{id}", marketers, it -> it.api.get("/api/lists/none", it.user)),
+                new Endpoint("GET /api/lists/{id}/members", marketers,
+                        it -> it.api.get("/api/lists/none/members", it.user)),
+                new Endpoint("POST /api/lists/{id}/members", marketers, it -> it.api.post("/api/lists/none/members",
+                        "{\"contactIds\": [\"" + it.contact() + "\"]}", it.user)),
+                new Endpoint("DELETE /api/lists/{id}/members/{contactId}", marketers,
+                        it -> it.api.delete("/api/lists/none/members/" + it.contact(), it.user)),
+                new Endpoint("GET /api/contacts/{id}/lists", marketers,
+                        it -> it.api.get("/api/contacts/" + it.contact() + "/lists", it.user)),
+                // a dry run: it stores no contact
+                new Endpoint("POST /api/imports", marketers, it -> it.upload("email\naccess@example.com\n")),
+                new Endpoint("GET /api/imports", marketers, it -> it.api.get("/api/imports", it.user)),
+                new Endpoint("GET /api/imports/{id}", marketers, it -> it.api.get("/api/imports/none", it.user)),
+                new Endpoint("GET /api/imports/{id}/errors", marketers,
+                        it -> it.api.get("/api/imports/none/errors", it.user)),
                 new Endpoint("POST /api/sources", Set.of("demo"), it -> it.api.post("/api/sources",
                         "{\"name\": \"access-" + UUID.randomUUID().toString().substring(0, 8) + "\"}", it.user)),
                 new Endpoint("GET /api/sources", Set.of("demo"), it -> it.api.get("/api/sources", it.user)),
@@ -163,6 +182,16 @@ class ApiAccessIT {
     private String user;
     private String contactId;
     private String segmentId;
+
+    private Response upload(String csv) {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\ntrue\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--b--\r\n";
+        return api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/imports"))
+                .header("Authorization", NurtureClient.basic(user, user))
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource

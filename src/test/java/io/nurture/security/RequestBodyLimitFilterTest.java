@@ -20,7 +20,8 @@ class RequestBodyLimitFilterTest {
 
     private static final int KB = 1024;
 
-    private final RequestBodyLimits limits = new RequestBodyLimits(DataSize.ofKilobytes(64), DataSize.ofMegabytes(1),
+    private final RequestBodyLimits limits = new RequestBodyLimits(DataSize.ofKilobytes(64), DataSize.ofMegabytes(50),
+            DataSize.ofMegabytes(1),
             DataSize.ofMegabytes(10), DataSize.ofKilobytes(512), DataSize.ofKilobytes(16), DataSize.ofKilobytes(8),
             DataSize.ofKilobytes(16), DataSize.ofMegabytes(1));
     private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(limits);

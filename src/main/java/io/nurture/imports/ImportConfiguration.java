@@ -1,0 +1,9 @@
+package io.nurture.imports;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ImportProperties.class)
+class ImportConfiguration {
+}

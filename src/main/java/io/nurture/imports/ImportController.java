@@ -1,0 +1,85 @@
+package io.nurture.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.nurture.imports.ImportStore.RowError;
+import io.nurture.security.ApiAuthenticationFilter;
+import io.nurture.web.InvalidInputException;
+
+/**
+ * Contact imports for marketers (security.ApiAccessRules): {@code multipart/form-data} with the CSV as part
+ * {@code file} and the form fields {@code mapping} (JSON), {@code dryRun} and {@code listId}; answered 202 at once.
+ */
+@RestController
+class ImportController {
+
+    private final ContactImports imports;
+    private final ImportWorker worker;
+
+    ImportController(ContactImports imports, ImportWorker worker) {
+        this.imports = imports;
+        this.worker = worker;
+    }
+
+    @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportReport> start(@RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String mapping, @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(required = false) String listId,
+            @RequestAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE) String user) {
+        ImportReport started;
+        try (InputStream csv = file.getInputStream()) {
+            started = imports.start(csv, file.getOriginalFilename(), mapping, dryRun, blankAsNull(listId), user);
+        } catch (IOException e) {
+            throw new InvalidInputException("file: the upload could not be read");
+        }
+        worker.submit(started.id());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/imports/" + started.id()))
+                .body(started);
+    }
+
+    @GetMapping("/api/imports")
+    List<ImportReport> recent() {
+        return imports.recent();
+    }
+
+    @GetMapping("/api/imports/{id}")
+    ImportReport get(@PathVariable String id) {
+        return imports.get(id);
+    }
+
+    @GetMapping(path = "/api/imports/{id}/errors", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<RowError> errors(@PathVariable String id, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "1000") int limit) {
+        return imports.errors(id, offset, limit);
+    }
+
+    /** The refused rows as a CSV to open in a spreadsheet, safe from formula injection. */
+    @GetMapping(path = "/api/imports/{id}/errors", produces = "text/csv")
+    ResponseEntity<String> errorsCsv(@PathVariable String id, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "10000") int limit) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"import-" + id.replaceAll("[^A-Za-z0-9-]", "")
+                        + "-errors.csv\"")
+                .body(ErrorsCsv.of(imports.errors(id, offset, limit)));
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
