@@ -43,6 +43,7 @@ class TableOwnershipTests {
             Map.entry("audience", Set.of("segment", "segment_member", "segment_membership_history",
                     "segment_size_daily")),
             Map.entry("lists", Set.of("contact_list", "contact_list_member")),
+            Map.entry("enrolment", Set.of("audience_enrolment", "audience_enrolment_member")),
             Map.entry("imports", Set.of("contact_import", "contact_import_part", "contact_import_error")));
 
     private static final Path SOURCES = Path.of("src/main/java/io/nurture");

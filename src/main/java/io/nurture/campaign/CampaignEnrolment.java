@@ -35,10 +35,34 @@ public class CampaignEnrolment {
      * it moves or ends the contact's instance. In the ingesting transaction, the contact locked.
      */
     void announce(EventType type, String contactId) {
-        processes.announce(EVENT_MESSAGE_PREFIX + type.wireName(), contactId, () -> {
+        announce(EVENT_MESSAGE_PREFIX + type.wireName(), contactId);
+    }
+
+    /**
+     * Any message a diagram may listen for by its name alone ({@code segment-entered:High-fit DE}): starts each
+     * campaign whose start event names it, once while it runs, and moves the contact's instances waiting for it.
+     */
+    public void announce(String message, String contactId) {
+        processes.announce(message, contactId, () -> {
             Contact contact = contacts.getById(contactId);
             return StartVariables.forContact(contact.id()).firstName(contact.firstName());
         });
+    }
+
+    /** What {@link #enrolIfPresent} did. */
+    public enum Outcome { STARTED, ALREADY_IN, GONE }
+
+    /** Starts the campaign for the contact unless it runs for it already or the contact is gone (erased, merged). */
+    @Transactional
+    public Outcome enrolIfPresent(String campaign, String contactId) {
+        Contact contact;
+        try {
+            contact = contacts.lockById(contactId);
+        } catch (ContactNotFoundException erased) {
+            return Outcome.GONE;
+        }
+        return processes.startOnce(campaign, StartVariables.forContact(contact.id()).firstName(contact.firstName()))
+                ? Outcome.STARTED : Outcome.ALREADY_IN;
     }
 
     /** Returns false when the contact is already in this campaign (or gone). */

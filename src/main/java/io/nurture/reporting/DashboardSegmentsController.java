@@ -30,10 +30,12 @@ import jakarta.servlet.http.HttpServletRequest;
 class DashboardSegmentsController {
 
     private final Segments segments;
+    private final DashboardEnrolmentController enrolments;
     private final DashboardWrites writes = new DashboardWrites("nurture.dashboard.segmentsToken", "Segments");
 
-    DashboardSegmentsController(Segments segments) {
+    DashboardSegmentsController(Segments segments, DashboardEnrolmentController enrolments) {
         this.segments = segments;
+        this.enrolments = enrolments;
     }
 
     @GetMapping("/dashboard/segments")
@@ -55,6 +57,7 @@ class DashboardSegmentsController {
         model.addAttribute("segment", segments.find(id));
         model.addAttribute("members", segments.members(id, 0, 100));
         model.addAttribute("sizes", segments.sizes(id, 30).sizes());
+        enrolments.offer(request, model);
         return "dashboard-segment";
     }
 

@@ -77,6 +77,10 @@ public final class ApiAccessRules {
             allow(HttpMethod.GET, "/api/imports", MARKETING, ADMIN),
             allow(HttpMethod.GET, "/api/imports/{id}", MARKETING, ADMIN),
             allow(HttpMethod.GET, "/api/imports/{id}/errors", MARKETING, ADMIN),
+            // enrolling a segment's or a list's members in a campaign, and its progress
+            allow(HttpMethod.POST, "/api/campaigns/{key}/enrolments", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/campaigns/{key}/enrolments", MARKETING, ADMIN),
+            allow(HttpMethod.GET, "/api/campaigns/enrolments/{id}", MARKETING, ADMIN),
             // the tracking API's sources and their write keys (a key is shown once, when made)
             allow(HttpMethod.POST, "/api/sources", ADMIN),
             allow(HttpMethod.GET, "/api/sources", ADMIN),

@@ -39,7 +39,7 @@ class SimulationRequests {
     static final int MAX_SCRIPT = 100;
     static final int MAX_VARIABLES = 20;
     static final int MAX_TEXT = 200;
-    /** Within the 64 KB body limit of /api/** (nurture.limits.request-body.api); the shipped diagrams are 50 KB at most. */
+    /** Within the 64 KB body limit of /api/** ({@code nurture.limits.request-body.api}); shipped diagrams are 50 KB. */
     static final int MAX_BPMN = 60_000;
     static final Duration MAX_REACTION_DELAY = Duration.ofDays(30);
 
@@ -118,7 +118,8 @@ class SimulationRequests {
         }
         Contact contact = profile(field + ".profile", request.profile(),
                 base != null ? base.profile() : Personas.matrix().get(0).profile(), name);
-        String zone = request.profile() == null ? null : zone(field + ".profile.timeZone", request.profile().timeZone());
+        String zone = request.profile() == null ? null
+                : zone(field + ".profile.timeZone", request.profile().timeZone());
         Engagement engagement = request.engagement() != null ? engagement(field + ".engagement", request.engagement())
                 : base != null ? base.engagement() : Engagement.SILENT;
         String variant = text(field + ".variant", request.variant());

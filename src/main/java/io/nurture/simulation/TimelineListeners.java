@@ -49,7 +49,8 @@ final class TimelineListeners extends AbstractBpmnParseListener {
 
     @Override
     public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (scope instanceof ActivityImpl subprocess && Boolean.TRUE.equals(subprocess.getProperty("triggeredByEvent"))) {
+        if (scope instanceof ActivityImpl subprocess
+                && Boolean.TRUE.equals(subprocess.getProperty("triggeredByEvent"))) {
             activity.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> Run.ifRunning()
                     .ifPresent(run -> run.record("step", activity.getId(), nameOf(activity), "'"
                             + nameOf(subprocess) + "' starts")));

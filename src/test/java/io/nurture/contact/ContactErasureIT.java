@@ -96,7 +96,8 @@ class ContactErasureIT {
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
         // where both had a row for one key (a suppression reason, a time zone, a date), the survivor's stays
         Map<String, Long> keptOnce = Map.of("contact_suppression", 1L, "contact_time_zone", 1L, "contact_date", 1L,
-                "date_trigger_fired", 1L, "segment_member", 1L, "contact_list_member", 1L);
+                "date_trigger_fired", 1L, "segment_member", 1L, "contact_list_member", 1L,
+                "audience_enrolment_member", 1L);
         Map<String, Long> survivorsAfter = rowsPerTable(survivor);
         tables.forEach(table -> assertThat(survivorsAfter.get(table)).as(table).isGreaterThanOrEqualTo(
                 survivorsBefore.get(table) + visitorsBefore.get(table) - keptOnce.getOrDefault(table, 0L)));
@@ -284,6 +285,18 @@ class ContactErasureIT {
     }
 
     /** The segment of the seeded memberships with this key, made once: one that holds every contact. */
+    private String seedEnrolment(String key) {
+        String id = "seed-enrolment-" + key;
+        if (jdbc.sql("SELECT COUNT(*) FROM audience_enrolment WHERE id = ?").param(id).query(Long.class).single() == 0) {
+            jdbc.sql("""
+                    INSERT INTO audience_enrolment (id, campaign, audience_type, audience_id, audience_name, per_minute,
+                                                    total, state, requested_by, requested_at)
+                    VALUES (?, 'drip', 'list', ?, ?, 1, 0, 'FINISHED', 'seed', ?)""")
+                    .params(id, id, id, Timestamp.from(Instant.now())).update();
+        }
+        return id;
+    }
+
     private String seedSegment(String key) {
         String id = "seed-segment-" + key;
         if (jdbc.sql("SELECT COUNT(*) FROM segment WHERE id = ?").param(id).query(Long.class).single() == 0) {
@@ -359,6 +372,10 @@ class ContactErasureIT {
             case "segment_member" -> jdbc.sql("""
                     INSERT INTO segment_member (segment_id, contact_id, entered_at) VALUES (?, ?, ?)""")
                     .params(seedSegment(key), contactId, now);
+            // an enrolment both contacts are in: the survivor keeps its own place, the visitor's goes
+            case "audience_enrolment_member" -> jdbc.sql("""
+                    INSERT INTO audience_enrolment_member (enrolment_id, contact_id) VALUES (?, ?)""")
+                    .params(seedEnrolment(key), contactId);
             case "segment_membership_history" -> jdbc.sql("""
                     INSERT INTO segment_membership_history (segment_id, contact_id, entered_at) VALUES (?, ?, ?)""")
                     .params(seedSegment(key), contactId, now);

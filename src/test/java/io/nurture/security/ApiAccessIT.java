@@ -158,6 +158,13 @@ class ApiAccessIT {
                 new Endpoint("GET /api/imports/{id}", marketers, it -> it.api.get("/api/imports/none", it.user)),
                 new Endpoint("GET /api/imports/{id}/errors", marketers,
                         it -> it.api.get("/api/imports/none/errors", it.user)),
+                // neither a segment nor a list: refused as bad input (400) by whoever may call it
+                new Endpoint("POST /api/campaigns/{key}/enrolments", Set.of("demo", "marketer"),
+                        it -> it.api.post("/api/campaigns/drip/enrolments", "{}", it.user)),
+                new Endpoint("GET /api/campaigns/{key}/enrolments", Set.of("demo", "marketer"),
+                        it -> it.api.get("/api/campaigns/drip/enrolments", it.user)),
+                new Endpoint("GET /api/campaigns/enrolments/{id}", Set.of("demo", "marketer"),
+                        it -> it.api.get("/api/campaigns/enrolments/none", it.user)),
                 new Endpoint("POST /api/sources", Set.of("demo"), it -> it.api.post("/api/sources",
                         "{\"name\": \"access-" + UUID.randomUUID().toString().substring(0, 8) + "\"}", it.user)),
                 new Endpoint("GET /api/sources", Set.of("demo"), it -> it.api.get("/api/sources", it.user)),

@@ -329,7 +329,9 @@ class SimulationIT extends AbstractMailingIT {
                   <process id="evil" isExecutable="true">
                     <startEvent id="s"/>
                     <sequenceFlow id="f1" sourceRef="s" targetRef="t"/>
-                    <scriptTask id="t" scriptFormat="javascript"><script>java.lang.Runtime.getRuntime()</script></scriptTask>
+                    <scriptTask id="t" scriptFormat="javascript">
+                      <script>java.lang.Runtime.getRuntime()</script>
+                    </scriptTask>
                     <sequenceFlow id="f2" sourceRef="t" targetRef="e"/>
                     <endEvent id="e"/>
                   </process>
