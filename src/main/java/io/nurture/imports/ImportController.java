@@ -30,11 +30,11 @@ import io.nurture.web.InvalidInputException;
 class ImportController {
 
     private final ContactImports imports;
-    private final ImportWorker worker;
+    private final Imports starter;
 
-    ImportController(ContactImports imports, ImportWorker worker) {
+    ImportController(ContactImports imports, Imports starter) {
         this.imports = imports;
-        this.worker = worker;
+        this.starter = starter;
     }
 
     @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -44,11 +44,10 @@ class ImportController {
             @RequestAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE) String user) {
         ImportReport started;
         try (InputStream csv = file.getInputStream()) {
-            started = imports.start(csv, file.getOriginalFilename(), mapping, dryRun, blankAsNull(listId), user);
+            started = starter.start(csv, file.getOriginalFilename(), mapping, dryRun, blankAsNull(listId), user);
         } catch (IOException e) {
             throw new InvalidInputException("file: the upload could not be read");
         }
-        worker.submit(started.id());
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/imports/" + started.id()))
                 .body(started);
     }

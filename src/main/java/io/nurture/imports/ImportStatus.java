@@ -1,6 +1,6 @@
 package io.nurture.imports;
 
 /** Where an import is: waiting for the worker, running through its chunks, done, or stopped by a failure. */
-enum ImportStatus {
+public enum ImportStatus {
     QUEUED, RUNNING, DONE, FAILED
 }

@@ -29,7 +29,7 @@ class DashboardEnrolmentController {
 
     private final AudienceEnrolments enrolments;
     private final DashboardWrites writes = new DashboardWrites("nurture.dashboard.enrolmentToken",
-            "Enrolling an audience");
+            "Enrolling an audience is");
 
     DashboardEnrolmentController(AudienceEnrolments enrolments) {
         this.enrolments = enrolments;

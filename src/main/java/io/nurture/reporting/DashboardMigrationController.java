@@ -35,7 +35,8 @@ class DashboardMigrationController {
 
     private final CampaignMigrations migrations;
     private final CampaignSuspensions suspensions;
-    private final DashboardWrites writes = new DashboardWrites("nurture.dashboard.migrationToken", "Campaign versions");
+    private final DashboardWrites writes = new DashboardWrites("nurture.dashboard.migrationToken",
+            "Campaign versions are");
 
     DashboardMigrationController(CampaignMigrations migrations, CampaignSuspensions suspensions) {
         this.migrations = migrations;

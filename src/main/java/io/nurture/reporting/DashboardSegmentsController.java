@@ -31,7 +31,7 @@ class DashboardSegmentsController {
 
     private final Segments segments;
     private final DashboardEnrolmentController enrolments;
-    private final DashboardWrites writes = new DashboardWrites("nurture.dashboard.segmentsToken", "Segments");
+    private final DashboardWrites writes = new DashboardWrites("nurture.dashboard.segmentsToken", "Segments are");
 
     DashboardSegmentsController(Segments segments, DashboardEnrolmentController enrolments) {
         this.segments = segments;

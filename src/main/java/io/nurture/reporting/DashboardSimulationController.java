@@ -26,7 +26,7 @@ import io.nurture.simulation.Simulator;
 class DashboardSimulationController {
 
     private final Simulator simulator;
-    private final DashboardWrites writes = new DashboardWrites("nurture.dashboard.simulationToken", "The simulator");
+    private final DashboardWrites writes = new DashboardWrites("nurture.dashboard.simulationToken", "The simulator is");
 
     DashboardSimulationController(Simulator simulator) {
         this.simulator = simulator;

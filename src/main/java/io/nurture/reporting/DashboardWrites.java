@@ -26,7 +26,7 @@ final class DashboardWrites {
     private final String tokenAttribute;
     private final String what;
 
-    /** {@code what}: the page, as the refusal names it ("Campaign versions"). */
+    /** {@code what}: the page and its verb, as the refusal names them ("Campaign versions are"). */
     DashboardWrites(String tokenAttribute, String what) {
         this.tokenAttribute = tokenAttribute;
         this.what = what;
@@ -34,8 +34,8 @@ final class DashboardWrites {
 
     void mayDo(HttpServletRequest request, String method, String apiPattern) {
         if (!allowed(request, method, apiPattern)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, what + " " + (what.endsWith("s") ? "are" : "is")
-                    + " for the groups " + ApiAccessRules.groupsFor(method, apiPattern).orElse(List.of()));
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, what + " for the groups "
+                    + ApiAccessRules.groupsFor(method, apiPattern).orElse(List.of()));
         }
     }
 

@@ -8,8 +8,8 @@
  * per send, and what each send figure means ({@code SendFigures}); and {@code send_daily} and
  * {@code split_send_totals}, the figures of sends whose deliveries were pruned ({@code SendRollup}).
  */
-@ApplicationModule(allowedDependencies = { "audience", "channel", "contact", "enrolment", "event", "lifecycle",
-        "migration", "process", "security", "simulation", "suspension", "web" })
+@ApplicationModule(allowedDependencies = { "audience", "channel", "contact", "enrolment", "event", "imports",
+        "lifecycle", "lists", "migration", "process", "security", "simulation", "suspension", "web" })
 package io.nurture.reporting;
 
 import org.springframework.modulith.ApplicationModule;

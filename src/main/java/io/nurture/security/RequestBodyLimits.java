@@ -35,8 +35,8 @@ record RequestBodyLimits(@DefaultValue("64KB") DataSize api, @DefaultValue("50MB
                             "multipart bodies of /engine-rest/** and /camunda/api/**")
                     : new Limit(engine, "engine", "/engine-rest/** and /camunda/api/**");
         }
-        if (RequestPaths.isUnder(path, "/api/imports")) {
-            return new Limit(imports, "imports", "/api/imports");
+        if (RequestPaths.isUnder(path, "/api/imports") || RequestPaths.isUnder(path, "/dashboard/imports")) {
+            return new Limit(imports, "imports", "/api/imports and the dashboard's import page");
         }
         if (RequestPaths.isUnder(path, "/api")) {
             return new Limit(api, "api", "/api/**");
