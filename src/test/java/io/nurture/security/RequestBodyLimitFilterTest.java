@@ -37,6 +37,12 @@ class RequestBodyLimitFilterTest {
         assertThat(limits.forPath("/f/newsletter", "application/x-www-form-urlencoded").bytes()).isEqualTo(16 * KB);
         assertThat(limits.forPath("/t/u/abc", null).bytes()).isEqualTo(8 * KB);
         assertThat(limits.forPath("/dashboard/login", null).bytes()).isEqualTo(16 * KB);
+        assertThat(limits.forPath("/dashboard/simulations", "application/json").bytes())
+                .as("the simulator page posts what POST /api/simulations takes").isEqualTo(64 * KB);
+        assertThat(limits.forPath("/dashboard/imports", "multipart/form-data; boundary=x").bytes())
+                .as("the import page uploads what POST /api/imports takes")
+                .isEqualTo(limits.forPath("/api/imports", "multipart/form-data; boundary=x").bytes());
+        assertThat(limits.forPath("/dashboard/segments", null).bytes()).isEqualTo(16 * KB);
         assertThat(limits.forPath("/apidocs", null).bytes()).as("not under /api").isEqualTo(KB * KB);
         assertThat(limits.forPath("/inbox", null).describe())
                 .isEqualTo("the 1024 KB limit of this path (nurture.limits.request-body.other)");
