@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -111,7 +112,8 @@ abstract class AbstractExpressionInjectionIT {
     @Test
     void anOrQueryExpressionBehindAnUnreadablePaddingIsRefusedOnEngineRest() {
         for (String expression : List.of(PROBE, GRANT_ADMIN)) {
-            assertRefused(api.post("/engine-rest/task", padded(orQuery("assigneeExpression", expression)), "sdr"));
+            assertRefused(unread(() -> api.post("/engine-rest/task", padded(orQuery("assigneeExpression", expression)),
+                    "sdr")));
         }
     }
 
@@ -120,10 +122,10 @@ abstract class AbstractExpressionInjectionIT {
         String leads = filterId("Leads to qualify");
         assertThat(api.get("/engine-rest/filter/" + leads + "/list", "sdr").status()).isEqualTo(200);
         for (String expression : List.of(PROBE, GRANT_ADMIN)) {
-            assertRefused(api.post("/engine-rest/filter/" + leads + "/list",
-                    padded(orQuery("assigneeExpression", expression)), "sdr"));
-            assertRefused(api.post("/engine-rest/filter/" + leads + "/count",
-                    padded(orQuery("candidateGroupExpression", expression)), "sdr"));
+            assertRefused(unread(() -> api.post("/engine-rest/filter/" + leads + "/list",
+                    padded(orQuery("assigneeExpression", expression)), "sdr")));
+            assertRefused(unread(() -> api.post("/engine-rest/filter/" + leads + "/count",
+                    padded(orQuery("candidateGroupExpression", expression)), "sdr")));
         }
     }
 
@@ -134,8 +136,9 @@ abstract class AbstractExpressionInjectionIT {
         String leads = filterId("Leads to qualify");
         for (String body : List.of(padded(orQuery("assigneeExpression", PROBE)),
                 padded(orQuery("assigneeExpression", GRANT_ADMIN)), orQuery("assigneeExpression", GRANT_ADMIN))) {
-            assertRefused(api.webappPost("/camunda/api/engine/engine/default/task", body));
-            assertRefused(api.webappPost("/camunda/api/engine/engine/default/filter/" + leads + "/list", body));
+            assertRefused(unread(() -> api.webappPost("/camunda/api/engine/engine/default/task", body)));
+            assertRefused(unread(() -> api.webappPost("/camunda/api/engine/engine/default/filter/" + leads + "/list",
+                    body)));
         }
         Response ordinary = api.webappPost("/camunda/api/engine/engine/default/filter/" + leads + "/list",
                 "{\"orQueries\": [{\"assignee\": \"sdr\"}, {\"candidateGroup\": \"sdr\"}]}");
@@ -240,7 +243,8 @@ abstract class AbstractExpressionInjectionIT {
         Response api413 = api.post("/api/events", event(65 * KB), "demo");
         assertTooLarge(api413);
         assertTooLarge(api.post("/engine-rest/task", ignoredPadding(KB * KB + 1), "sdr"));
-        assertTooLarge(api.post("/engine-rest/task", padded(orQuery("assigneeExpression", GRANT_ADMIN)), "sdr"));
+        assertTooLarge(unread(() -> api.post("/engine-rest/task", padded(orQuery("assigneeExpression", GRANT_ADMIN)),
+                "sdr")));
     }
 
     @Test
@@ -345,6 +349,23 @@ abstract class AbstractExpressionInjectionIT {
     }
 
     /** Refused as bad input: 400 (the guard or the engine), or 413 (the body cap) for the padded ones. */
+    /**
+     * A request with a body the server refuses unread (413 on its declared length): Tomcat then closes the connection
+     * while the client may still be writing the body, and now and then the reset reaches the client before the 413
+     * does ("header parser received no bytes"). Nothing was read, so nothing happened: send it again, a few times.
+     */
+    private static Response unread(Supplier<Response> request) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return request.get();
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof java.io.IOException) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private static void assertRefused(Response response) {
         assertThat(response.status()).as(response.body()).isIn(400, 413);
     }
