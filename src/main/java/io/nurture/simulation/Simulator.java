@@ -91,7 +91,9 @@ public class Simulator {
 
     private SimulationResult run(SimulationPlan plan) {
         ProcessEngine engine = engines.engine();
-        Deployment deployment = deploy(engine, plan);
+        // the version copied is the version reported, even if a newer one is deployed meanwhile
+        ProcessDefinition deployed = plan.bpmn() == null ? deployedDefinition(plan) : null;
+        Deployment deployment = deploy(engine, plan, deployed);
         try {
             List<ProcessDefinition> definitions = engine.getRepositoryService().createProcessDefinitionQuery()
                     .deploymentId(deployment.getId()).list();
@@ -115,19 +117,19 @@ public class Simulator {
                 findings.addAll(run.findings());
             }
             return new SimulationResult(definition.getKey(), definition.getName(),
-                    plan.bpmn() == null ? deployedVersion(plan) : null, plan.bpmn() == null ? "deployed" : "uploaded",
+                    deployed == null ? null : deployed.getVersion(), deployed == null ? "uploaded" : "deployed",
                     plan.start(), plan.days(), timelines, findings);
         } finally {
             engine.getRepositoryService().deleteDeployment(deployment.getId(), true, true, true);
         }
     }
 
-    private Deployment deploy(ProcessEngine engine, SimulationPlan plan) {
+    /** {@code deployed}: the campaign's version in Nurture to copy; null runs the plan's uploaded diagram. */
+    private Deployment deploy(ProcessEngine engine, SimulationPlan plan, ProcessDefinition deployed) {
         DeploymentBuilder builder = engine.getRepositoryService().createDeployment().name("simulation");
-        if (plan.bpmn() != null) {
+        if (deployed == null) {
             builder.addString("uploaded.bpmn", plan.bpmn());
         } else {
-            ProcessDefinition deployed = deployedDefinition(plan);
             builder.addInputStream(deployed.getKey() + ".bpmn", nurtureRepository.getProcessModel(deployed.getId()));
         }
         Set<String> copied = new HashSet<>();
@@ -141,7 +143,7 @@ public class Simulator {
         try {
             return builder.deploy();
         } catch (ProcessEngineException e) {
-            if (plan.bpmn() == null) {
+            if (deployed != null) {
                 throw e;
             }
             throw SimulationRefusal.invalid("bpmn", "not a diagram Nurture would deploy: " + e.getMessage());
@@ -158,10 +160,6 @@ public class Simulator {
                     + (plan.version() == null ? "" : " in version " + plan.version()) + " is deployed");
         }
         return definition;
-    }
-
-    private Integer deployedVersion(SimulationPlan plan) {
-        return deployedDefinition(plan).getVersion();
     }
 
     private static String read(InputStream stream) {
