@@ -38,9 +38,10 @@ class Membership {
     }
 
     /**
-     * Checks the contact against every segment in one query and records where it entered or left: with segments, a
-     * change costs the contact's lock (held already when an event locked it) and that query, and writes only where
-     * the membership changed.
+     * Checks the contact against every segment and records where it entered or left: with segments, a change costs
+     * the contact's lock (held already when an event locked it), one query with a column per distinct condition of
+     * all the segments ({@link ConditionChecks}), one read of its memberships, and writes only where the membership
+     * changed.
      */
     void evaluate(String contactId, List<Live> segments, Instant now) {
         if (segments.isEmpty()
@@ -48,30 +49,13 @@ class Membership {
                         .optional().isEmpty()) {
             return;
         }
-        // per segment: does the rule hold, and is the contact a member now; one statement for all of them
-        StringBuilder sql = new StringBuilder("SELECT ");
-        List<Object> params = new ArrayList<>();
-        for (int i = 0; i < segments.size(); i++) {
-            RuleSql.Predicate predicate = RuleSql.compile(segments.get(i).rule(), now);
-            sql.append(i == 0 ? "" : ", ").append("CASE WHEN ").append(predicate.sql()).append(" THEN 1 ELSE 0 END")
-                    .append(", CASE WHEN EXISTS (SELECT 1 FROM segment_member m WHERE m.segment_id = ?")
-                    .append(" AND m.contact_id = c.id) THEN 1 ELSE 0 END");
-            params.addAll(predicate.params());
-            params.add(segments.get(i).id());
-        }
-        sql.append(" FROM contact c WHERE c.id = ?");
-        params.add(contactId);
-        List<boolean[]> flags = jdbc.sql(sql.toString()).params(params).query((rs, row) -> {
-            List<boolean[]> perSegment = new ArrayList<>();
-            for (int i = 0; i < segments.size(); i++) {
-                perSegment.add(new boolean[] { rs.getInt(2 * i + 1) == 1, rs.getInt(2 * i + 2) == 1 });
-            }
-            return perSegment;
-        }).single();
-        for (int i = 0; i < segments.size(); i++) {
-            Live segment = segments.get(i);
-            boolean matches = flags.get(i)[0];
-            boolean member = flags.get(i)[1];
+        ConditionChecks.Results results = new ConditionChecks(segments.stream().map(Live::rule).toList())
+                .check(jdbc, contactId, now);
+        Set<String> memberOf = new HashSet<>(jdbc.sql("SELECT segment_id FROM segment_member WHERE contact_id = ?")
+                .param(contactId).query(String.class).list());
+        for (Live segment : segments) {
+            boolean matches = results.holds(segment.rule());
+            boolean member = memberOf.contains(segment.id());
             if (matches && !member) {
                 enter(segment.id(), List.of(contactId), now);
                 events.publishEvent(new SegmentEntered(segment.id(), segment.name(), contactId, now));

@@ -137,17 +137,14 @@ final class RuleSql {
         }
         String matching = "FROM contact_event e WHERE e.contact_id = c.id AND e.type = ?"
                 + (event.withinDays() == null ? "" : " AND e.occurred_at >= ?");
-        if (event.atLeast() == 1) {
-            sql.append("EXISTS (SELECT 1 ").append(matching).append(')');
-        } else {
-            sql.append("((SELECT COUNT(*) ").append(matching).append(") >= ?)");
-        }
+        // at least N: the N-th matching event exists (a contact's 10,000th page view costs what its second did)
+        sql.append("EXISTS (SELECT 1 ").append(matching).append(event.atLeast() == 1 ? ")" : " OFFSET ? ROWS)");
         params.add(event.type());
         if (event.withinDays() != null) {
             params.add(daysAgo(event.withinDays()));
         }
         if (event.atLeast() != 1) {
-            params.add(event.atLeast());
+            params.add(event.atLeast() - 1);
         }
     }
 

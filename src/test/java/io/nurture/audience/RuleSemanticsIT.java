@@ -49,11 +49,15 @@ class RuleSemanticsIT {
         audience.store(jdbc, people);
 
         int nonTrivial = 0;
+        List<SegmentRule> parsed = new ArrayList<>();
+        List<Set<String>> expectedPerRule = new ArrayList<>();
         for (int r = 0; r < RULES; r++) {
             JsonNode rule = audience.rule();
-            RuleSql.Predicate predicate = RuleSql.compile(RuleParser.parse(rule, "/rule"), now);
+            parsed.add(RuleParser.parse(rule, "/rule"));
+            RuleSql.Predicate predicate = RuleSql.compile(parsed.get(r), now);
             Set<String> expected = new TreeSet<>();
             people.stream().filter(p -> audience.matches(rule, p)).forEach(p -> expected.add(p.id()));
+            expectedPerRule.add(expected);
 
             List<Object> params = new ArrayList<>(List.of(prefix + "%"));
             params.addAll(predicate.params());
@@ -74,6 +78,16 @@ class RuleSemanticsIT {
             }
         }
         assertThat(nonTrivial).as("rules that split the contacts (seed %d)", seed).isGreaterThan(RULES / 3);
+
+        // as a live change checks them: every rule at once, each distinct condition once, in statements of 50 columns
+        ConditionChecks checks = new ConditionChecks(parsed, 50);
+        for (Person person : people.subList(0, 20)) {
+            ConditionChecks.Results results = checks.check(jdbc, person.id(), now);
+            for (int r = 0; r < RULES; r++) {
+                assertThat(results.holds(parsed.get(r))).as("seed %d, rule %s, contact %s", seed, parsed.get(r),
+                        person).isEqualTo(expectedPerRule.get(r).contains(person.id()));
+            }
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ class RuleSqlTest {
         assertThat(predicate.sql().chars().filter(c -> c == '?').count()).isEqualTo(predicate.params().size());
         assertThat(predicate.params()).startsWith("x' OR '1'='1", "%50\\%\\_off\\\\%", "page_view")
                 .endsWith("drip", "EndEvent_Goal%", "SubProcess_Goal%");
-        assertThat(predicate.sql()).contains("c.company", "NOT ((SELECT COUNT(*) FROM contact_event e");
+        assertThat(predicate.sql()).contains("c.company", "NOT EXISTS (SELECT 1 FROM contact_event e", "OFFSET ? ROWS)");
     }
 
     @Test
