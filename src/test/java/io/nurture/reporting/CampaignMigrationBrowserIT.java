@@ -91,7 +91,7 @@ class CampaignMigrationBrowserIT {
 
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/campaigns/welcome/versions");
         browser.waiting().until(ExpectedConditions.urlContains("/dashboard/login"));
-        logIn("marketer");
+        browser.logIn("marketer");
         WebElement version = browser.waiting()
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("version-" + oldVersion)));
         assertThat(Long.parseLong(version.findElement(By.className("movable")).getText())).isGreaterThanOrEqualTo(1);
@@ -129,12 +129,6 @@ class CampaignMigrationBrowserIT {
 
     private Date timerDue(ProcessInstance instance) {
         return management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult().getDuedate();
-    }
-
-    private void logIn(String user) {
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.driver.findElement(By.id("password")).sendKeys(user);
-        browser.driver.findElement(By.id("login")).click();
     }
 
     private static String shippedWelcome() throws IOException {

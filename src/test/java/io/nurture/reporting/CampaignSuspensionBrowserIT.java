@@ -60,7 +60,7 @@ class CampaignSuspensionBrowserIT {
     void aMarketerSuspendsAndResumesTheWelcomeSeriesFromTheDashboard() {
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/campaigns/welcome/versions");
         browser.waiting().until(ExpectedConditions.urlContains("/dashboard/login"));
-        logIn("marketer");
+        browser.logIn("marketer");
         assertThat(stateShown()).isEqualTo("active");
 
         browser.driver.findElement(By.id("suspend")).click();
@@ -100,11 +100,5 @@ class CampaignSuspensionBrowserIT {
     private long welcomeInstances(String contactId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey("welcome")
                 .processInstanceBusinessKey(contactId).count();
-    }
-
-    private void logIn(String user) {
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.driver.findElement(By.id("password")).sendKeys(user);
-        browser.driver.findElement(By.id("login")).click();
     }
 }

@@ -63,9 +63,7 @@ class ContactPathBrowserIT {
                 + contactId, "demo").json().get(0).get("id").asText();
 
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/contacts/" + contactId);
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("marketer");
-        browser.driver.findElement(By.id("password")).sendKeys("marketer");
-        browser.driver.findElement(By.id("login")).click();
+        browser.logIn("marketer");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#paths[data-rendered=true]")));
 
         WebElement welcome = browser.driver.findElement(

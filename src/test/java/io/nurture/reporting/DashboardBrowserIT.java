@@ -80,7 +80,7 @@ class DashboardBrowserIT {
 
         browser.driver.get(url("/dashboard"));
         browser.waiting().until(ExpectedConditions.urlContains("/dashboard/login"));
-        logIntoDashboard("marketer", "marketer");
+        browser.logIn("marketer", "marketer");
 
         browser.waiting().until(ExpectedConditions.urlMatches(".*/dashboard$"));
         for (String chart : List.of("chart-funnel", "chart-conversion", "chart-velocity", "chart-scores")) {
@@ -128,14 +128,14 @@ class DashboardBrowserIT {
     @Test
     void wrongPasswordsAndOutsidersStayOut() {
         browser.driver.get(url("/dashboard/login"));
-        logIntoDashboard("marketer", "wrong");
+        browser.logIn("marketer", "wrong");
         waitForText("login-error", "Wrong user name or password");
-        logIntoDashboard("sdr", "sdr");
+        browser.logIn("sdr", "sdr");
         waitForText("login-error", "The dashboard is for the groups");
         browser.driver.get(url("/dashboard?from=2026-13-01"));
         assertThat(browser.driver.getCurrentUrl()).contains("/dashboard/login");
 
-        logIntoDashboard("demo", "demo");
+        browser.logIn("demo", "demo");
         waitForText("problem", "'from' must be a date");
         browser.screenshot("dashboard-bad-period");
     }
@@ -175,15 +175,6 @@ class DashboardBrowserIT {
         assertThat(api.get("/api/contacts/" + contactId, "demo").json().get("stageHistory").toString())
                 .contains("\"actor\":\"sdr\"");
         browser.screenshot("tasklist-completed");
-    }
-
-    private void logIntoDashboard(String user, String password) {
-        WebElement username = browser.waiting()
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        username.clear();
-        username.sendKeys(user);
-        browser.driver.findElement(By.id("password")).sendKeys(password);
-        browser.driver.findElement(By.id("login")).click();
     }
 
     private void waitForText(String id, String text) {

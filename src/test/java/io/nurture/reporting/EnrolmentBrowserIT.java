@@ -74,9 +74,7 @@ class EnrolmentBrowserIT {
                 .get("state").asText().equals("done"));
 
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/segments/" + segment);
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("marketer");
-        browser.driver.findElement(By.id("password")).sendKeys("marketer");
-        browser.driver.findElement(By.id("login")).click();
+        browser.logIn("marketer");
         WebElement campaign = browser.waiting()
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("enrol-campaign")));
         new Select(campaign).selectByValue("drip");

@@ -59,7 +59,7 @@ class ImportBrowserIT {
                 + "not-an-address,Eve,FR\r\n");
 
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/imports");
-        logIn("marketer");
+        browser.logIn("marketer");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("import-file")))
                 .sendKeys(csv.toAbsolutePath().toString());
         column("email", "E-Mail");
@@ -84,7 +84,7 @@ class ImportBrowserIT {
     @Test
     void aSalesRepMayNotOpenTheImportPage() {
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/imports");
-        logIn("sales");
+        browser.logIn("sales");
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                 "Importing contacts is for the groups"));
         assertThat(browser.driver.findElements(By.id("import"))).isEmpty();
@@ -94,11 +94,5 @@ class ImportBrowserIT {
         WebElement input = browser.driver.findElement(By.cssSelector("input.column[data-field=" + field + "]"));
         input.clear();
         input.sendKeys(header);
-    }
-
-    private void logIn(String user) {
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.driver.findElement(By.id("password")).sendKeys(user);
-        browser.driver.findElement(By.id("login")).click();
     }
 }

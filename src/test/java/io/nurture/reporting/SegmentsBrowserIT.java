@@ -64,7 +64,7 @@ class SegmentsBrowserIT {
         }
 
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/segments");
-        logIn("marketer");
+        browser.logIn("marketer");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("builder")));
         browser.driver.findElement(By.id("segment-name")).sendKeys("French " + company);
         WebElement addField = browser.driver.findElement(By.cssSelector("button.add-condition[data-kind=field]"));
@@ -108,7 +108,7 @@ class SegmentsBrowserIT {
                 + "[{\"field\": \"company\", \"op\": \"eq\", \"value\": \"" + name + "\"}]}}", "marketer");
 
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/segments");
-        logIn("sales");
+        browser.logIn("sales");
 
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("segments")));
         assertThat(browser.driver.getPageSource()).contains("Seen by sales");
@@ -118,11 +118,5 @@ class SegmentsBrowserIT {
 
     private void countBecomes(String count) {
         browser.waiting().until(ExpectedConditions.textToBe(By.id("live-count"), count));
-    }
-
-    private void logIn(String user) {
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.driver.findElement(By.id("password")).sendKeys(user);
-        browser.driver.findElement(By.id("login")).click();
     }
 }

@@ -55,7 +55,7 @@ class SimulationBrowserIT {
     @Test
     void aMarketerPreviewsTheWelcomeSeriesAndAnEditedOneForThreePersonas() throws IOException {
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/simulations");
-        logIn("marketer");
+        browser.logIn("marketer");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("simulation")));
         browser.driver.findElement(By.cssSelector("input.persona[value=low-fit-engaged]")).click();
         setDate("start", "2027-01-04");
@@ -90,7 +90,7 @@ class SimulationBrowserIT {
     @Test
     void aSalesRepMayNotOpenTheSimulator() {
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/simulations");
-        logIn("sales");
+        browser.logIn("sales");
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                 "The simulator is for the groups"));
         assertThat(browser.driver.findElements(By.id("simulation"))).isEmpty();
@@ -106,12 +106,6 @@ class SimulationBrowserIT {
 
     private static List<String> cells(WebElement row) {
         return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
-    }
-
-    private void logIn(String user) {
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        browser.driver.findElement(By.id("password")).sendKeys(user);
-        browser.driver.findElement(By.id("login")).click();
     }
 
     private static String shippedWelcome() throws IOException {
