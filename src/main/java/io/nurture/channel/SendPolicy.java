@@ -74,16 +74,10 @@ public class SendPolicy {
     }
 
     Decision decide(Contact contact, Channel channel, SendRequest request, Instant now) {
-        if (channel.reachesThePerson()) {
-            String suppressed = suppressions.suppressing(contact, channel.name());
-            if (suppressed != null) {
-                return new Skip(suppressed);
-            }
-        }
         return decide(contact, channel, request, now, new ContactHistory() {
             @Override
             public Set<SuppressionReason> suppressionReasons() {
-                return Set.of(); // asked above, with the address's reasons too
+                return suppressions.of(contact);
             }
 
             @Override
@@ -104,7 +98,7 @@ public class SendPolicy {
         if (!channel.reachesThePerson()) {
             return new Allow();
         }
-        String suppressed = Suppressions.suppressing(contact, channel.name(), history.suppressionReasons());
+        String suppressed = Suppressions.suppressing(contact, channel.name(), history::suppressionReasons);
         if (suppressed != null) {
             return new Skip(suppressed);
         }

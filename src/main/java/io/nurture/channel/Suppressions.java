@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,26 +59,23 @@ public class Suppressions {
         return reasons;
     }
 
-    /** Why this contact must not get marketing on this channel, or null when nothing suppresses it. */
-    String suppressing(Contact contact, String channel) {
-        return contact.disqualified() || contact.unsubscribed() ? suppressing(contact, channel, Set.of())
-                : suppressing(contact, channel, of(contact));
-    }
-
-    /** Why the contact may not be reached on {@code channel}, given its suppression reasons; null when it may. */
-    static String suppressing(Contact contact, String channel, Set<SuppressionReason> reasons) {
+    /**
+     * Why the contact may not be reached on {@code channel}, null when it may; its suppression reasons are asked for
+     * only when it is neither disqualified nor unsubscribed.
+     */
+    static String suppressing(Contact contact, String channel, Supplier<Set<SuppressionReason>> reasons) {
         if (contact.disqualified()) {
             return "disqualified";
         }
         if (contact.unsubscribed()) {
             return "unsubscribed";
         }
-        return reasons.stream().filter(reason -> reason.blocks(channel)).findFirst()
+        return reasons.get().stream().filter(reason -> reason.blocks(channel)).findFirst()
                 .map(reason -> reason.name().toLowerCase()).orElse(null);
     }
 
     /** The contact's own reasons and those its address kept from an erased contact. */
-    private Set<SuppressionReason> of(Contact contact) {
+    Set<SuppressionReason> of(Contact contact) {
         Set<SuppressionReason> reasons = of(contact.id());
         if (contact.email() != null) {
             jdbc.sql("SELECT reason FROM suppressed_address WHERE address_hash = ?")
