@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.nurture.JobsOffAppTest;
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
+import io.nurture.contact.ContactProperties;
+import io.nurture.contact.PropertyValues;
 
 /**
  * Segments through the API on the whole app: a rule saved and built, members entering and leaving as events, profile
@@ -44,6 +48,12 @@ class SegmentsIT {
 
     @Autowired
     SegmentSweep sweep;
+
+    @Autowired
+    ContactProperties properties;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     NurtureClient api;
     String company;
@@ -284,6 +294,11 @@ class SegmentsIT {
         assertThat(api.get("/api/contacts/" + contact, "sales").json().get("properties").toString())
                 .isEqualTo("{\"beta\":true,\"plan\":\"Pro\",\"seats\":10}");
         assertThat(members(injected)).as("values are parameters, never SQL").isEmpty();
+
+        // a property written with no event at all moves the contact too, in the writing transaction
+        transaction.executeWithoutResult(status -> properties.write(contact, PropertyValues.of("test",
+                Map.of("plan", "pro"))));
+        assertThat(isMember(segment, contact)).isTrue();
     }
 
     @Test
