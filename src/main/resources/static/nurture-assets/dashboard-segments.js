@@ -54,9 +54,19 @@
       op.addEventListener('change', changed);
       row.append(field, op, value);
     } else if (kind === 'property') {
+      var propertyOp = select('op', PROPERTY_OPS);
+      var valueType = select('value-type', Object.keys(PROPERTY_TYPES));
+      // an operator that compares one type only shows it
+      propertyOp.addEventListener('change', function () {
+        var only = fixedType(propertyOp.value);
+        if (only) {
+          valueType.value = only;
+        }
+        valueType.disabled = only !== null;
+      });
       row.append('custom property ',
         element('input', { 'class': 'property', type: 'text', maxlength: '40', placeholder: 'plan' }), ' ',
-        select('op', PROPERTY_OPS), ' ', select('value-type', Object.keys(PROPERTY_TYPES)), ' ',
+        propertyOp, ' ', valueType, ' ',
         element('input', { 'class': 'value', type: 'text', placeholder: 'value (a, b for a list)' }));
     } else if (kind === 'event') {
       row.append(element('label', {}, [element('input', { 'class': 'not', type: 'checkbox' }), ' did not']),
@@ -116,15 +126,17 @@
   }
 
   // the operator decides the value's type where only one fits: contains takes text, gt a number
+  function fixedType(op) {
+    if (op === 'contains' || op === 'starts_with') {
+      return 'text';
+    }
+    return ['gt', 'gte', 'lt', 'lte'].indexOf(op) >= 0 ? 'number' : null;
+  }
+
   function propertyCondition(row) {
     var op = row.querySelector('.op').value;
     var text = row.querySelector('.value').value;
-    var type = PROPERTY_TYPES[row.querySelector('.value-type').value];
-    if (op === 'contains' || op === 'starts_with') {
-      type = 'text';
-    } else if (['gt', 'gte', 'lt', 'lte'].indexOf(op) >= 0) {
-      type = 'number';
-    }
+    var type = PROPERTY_TYPES[fixedType(op) || row.querySelector('.value-type').value];
     var result = { property: row.querySelector('.property').value.trim(), op: op };
     if (op === 'in' || op === 'not_in') {
       result.value = text.split(',').map(function (part) { return scalar(type, part); });

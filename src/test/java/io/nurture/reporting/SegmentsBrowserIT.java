@@ -123,18 +123,22 @@ class SegmentsBrowserIT {
         WebElement addProperty = browser.driver.findElement(By.cssSelector(
                 "button.add-condition[data-kind=property]"));
         addProperty.click();
-        addProperty.click();
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#conditions .condition"));
-        assertThat(rows).hasSize(3);
+        assertThat(rows).hasSize(2);
         new Select(rows.get(0).findElement(By.className("field"))).selectByValue("company");
         rows.get(0).findElement(By.className("value")).sendKeys(company);
         rows.get(1).findElement(By.className("property")).sendKeys("plan");
         rows.get(1).findElement(By.className("value")).sendKeys("pro");
         countBecomes("2");
+        addProperty.click();
+        rows = browser.driver.findElements(By.cssSelector("#conditions .condition"));
+        assertThat(rows).hasSize(3);
         rows.get(2).findElement(By.className("property")).sendKeys("seats");
         new Select(rows.get(2).findElement(By.className("op"))).selectByValue("gte");
         rows.get(2).findElement(By.className("value")).sendKeys("10");
         countBecomes("1");
+        assertThat(new Select(rows.get(2).findElement(By.className("value-type"))).getFirstSelectedOption()
+                .getText()).as("gte compares numbers only").isEqualTo("number");
         assertThat(browser.driver.findElement(By.id("live-sample")).getText()).contains(big);
         assertThat(browser.driver.findElement(By.id("rule-json")).getAttribute("textContent"))
                 .contains("\"property\": \"seats\"", "\"value\": 10");
