@@ -18,6 +18,9 @@
     boolean: ['eq']
   };
   var STATUSES = ['in', 'not_in', 'finished', 'exited_goal', 'opened', 'clicked'];
+  var PROPERTY_OPS = ['eq', 'neq', 'in', 'not_in', 'contains', 'starts_with', 'gt', 'gte', 'lt', 'lte', 'is_set',
+    'is_not_set'];
+  var PROPERTY_TYPES = { text: 'text', number: 'number', 'true/false': 'boolean' };
   var conditions = document.getElementById('conditions');
   var timer = null;
 
@@ -50,6 +53,21 @@
       });
       op.addEventListener('change', changed);
       row.append(field, op, value);
+    } else if (kind === 'property') {
+      var propertyOp = select('op', PROPERTY_OPS);
+      var valueType = select('value-type', Object.keys(PROPERTY_TYPES));
+      // an operator that compares one type only shows it
+      propertyOp.addEventListener('change', function () {
+        var only = fixedType(propertyOp.value);
+        if (only) {
+          valueType.value = only;
+        }
+        valueType.disabled = only !== null;
+      });
+      row.append('custom property ',
+        element('input', { 'class': 'property', type: 'text', maxlength: '40', placeholder: 'plan' }), ' ',
+        propertyOp, ' ', valueType, ' ',
+        element('input', { 'class': 'value', type: 'text', placeholder: 'value (a, b for a list)' }));
     } else if (kind === 'event') {
       row.append(element('label', {}, [element('input', { 'class': 'not', type: 'checkbox' }), ' did not']),
         ' do ', element('input', { 'class': 'event', type: 'text', placeholder: 'webinar_attended' }),
@@ -90,6 +108,9 @@
       }
       return result;
     }
+    if (kind === 'property') {
+      return propertyCondition(row);
+    }
     var days = row.querySelector('.within-days').value;
     if (kind === 'event') {
       var event = { event: row.querySelector('.event').value.trim(),
@@ -102,6 +123,27 @@
       status: row.querySelector('.status').value };
     if (days) { campaign.withinDays = Number(days); }
     return campaign;
+  }
+
+  // the operator decides the value's type where only one fits: contains takes text, gt a number
+  function fixedType(op) {
+    if (op === 'contains' || op === 'starts_with') {
+      return 'text';
+    }
+    return ['gt', 'gte', 'lt', 'lte'].indexOf(op) >= 0 ? 'number' : null;
+  }
+
+  function propertyCondition(row) {
+    var op = row.querySelector('.op').value;
+    var text = row.querySelector('.value').value;
+    var type = PROPERTY_TYPES[fixedType(op) || row.querySelector('.value-type').value];
+    var result = { property: row.querySelector('.property').value.trim(), op: op };
+    if (op === 'in' || op === 'not_in') {
+      result.value = text.split(',').map(function (part) { return scalar(type, part); });
+    } else if (op !== 'is_set' && op !== 'is_not_set') {
+      result.value = scalar(type, text);
+    }
+    return result;
   }
 
   function rule() {
@@ -127,6 +169,11 @@
     if (kind === 'field') {
       var op = row.querySelector('.op').value;
       return op !== 'is_set' && op !== 'is_not_set' && row.querySelector('.value').value.trim() === '';
+    }
+    if (kind === 'property') {
+      var propertyOp = row.querySelector('.op').value;
+      return row.querySelector('.property').value.trim() === '' || (propertyOp !== 'is_set'
+        && propertyOp !== 'is_not_set' && row.querySelector('.value').value.trim() === '');
     }
     return row.querySelector(kind === 'event' ? '.event' : '.campaign').value.trim() === '';
   }

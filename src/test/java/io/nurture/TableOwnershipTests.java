@@ -28,7 +28,7 @@ class TableOwnershipTests {
 
     private static final Map<String, Set<String>> OWNED_TABLES = Map.ofEntries(
             Map.entry("contact", Set.of("contact", "contact_anonymous_id", "contact_user_id", "contact_merged_id",
-                    "erasure_audit")),
+                    "contact_property", "erasure_audit")),
             Map.entry("event", Set.of("contact_event", "contact_event_daily")),
             Map.entry("scoring", Set.of("score_history")),
             Map.entry("lifecycle", Set.of("stage_transition")),

@@ -18,7 +18,8 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 final class TrackingCalls {
 
     private static final Map<String, String> SUMMARIES = Map.of(
-            "identify", "Identify a person by userId/anonymousId, with traits (email, name, consent…)",
+            "identify", "Identify a person by userId/anonymousId, with traits (email, name, consent…; other scalar "
+                    + "traits become the contact's custom properties)",
             "track", "Record an event: `Trial Started` is stored as `trial_started`",
             "page", "Record a page view",
             "screen", "Record an app screen view",

@@ -66,13 +66,17 @@ final class RuleParser {
         if (node.has("field")) {
             return field(node, pointer);
         }
+        if (node.has("property")) {
+            return PropertyRules.parse(node, pointer);
+        }
         if (node.has("event")) {
             return event(node, pointer);
         }
         if (node.has("campaign")) {
             return campaign(node, pointer);
         }
-        throw SegmentRefusal.invalid(pointer + ": must be a group (all, any) or a condition (field, event, campaign)");
+        throw SegmentRefusal.invalid(pointer + ": must be a group (all, any) or a condition (field, property, event, "
+                + "campaign)");
     }
 
     private Group group(JsonNode node, String pointer, int depth) {
@@ -210,7 +214,7 @@ final class RuleParser {
         return new CampaignCondition(campaign, status, withinDays);
     }
 
-    private static void onlyKeys(JsonNode node, Set<String> allowed, String pointer) {
+    static void onlyKeys(JsonNode node, Set<String> allowed, String pointer) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!allowed.contains(name)) {
@@ -220,7 +224,7 @@ final class RuleParser {
         }
     }
 
-    private static String text(JsonNode node, String key, String pointer) {
+    static String text(JsonNode node, String key, String pointer) {
         JsonNode value = node.get(key);
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
             throw SegmentRefusal.invalid(pointer + "/" + key + ": must be a non-empty string");
@@ -239,7 +243,7 @@ final class RuleParser {
         return Arrays.stream(ContactField.values()).map(f -> f.wireName).toList().toString();
     }
 
-    private static String abbreviated(String text) {
+    static String abbreviated(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 }

@@ -12,6 +12,7 @@ import io.nurture.audience.SegmentRule.EventCondition;
 import io.nurture.audience.SegmentRule.FieldCondition;
 import io.nurture.audience.SegmentRule.Group;
 import io.nurture.audience.SegmentRule.Operator;
+import io.nurture.audience.SegmentRule.PropertyCondition;
 import io.nurture.process.CampaignGoals;
 
 /**
@@ -48,6 +49,8 @@ final class RuleSql {
             group(group);
         } else if (rule instanceof FieldCondition field) {
             field(field);
+        } else if (rule instanceof PropertyCondition property) {
+            property(property);
         } else if (rule instanceof EventCondition event) {
             event(event);
         } else {
@@ -129,6 +132,55 @@ final class RuleSql {
     private static String escaped(Object value) {
         return value.toString().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_");
+    }
+
+    /**
+     * Whether the contact has the property with a matching value, or (neq, not_in, is_not_set) has not. The name is a
+     * parameter like the values; the value's kind picks the column, so a text never equals a number.
+     */
+    private void property(PropertyCondition condition) {
+        Operator op = condition.op();
+        boolean negated = op == Operator.NEQ || op == Operator.NOT_IN || op == Operator.IS_NOT_SET;
+        sql.append(negated ? "NOT EXISTS" : "EXISTS")
+                .append(" (SELECT 1 FROM contact_property cp WHERE cp.contact_id = c.id AND cp.name = ?");
+        params.add(condition.name());
+        List<Object> values = condition.values();
+        String column = values.isEmpty() ? null : propertyColumn(values.get(0));
+        switch (op) {
+            case EQ, NEQ -> {
+                sql.append(" AND ").append(column).append(" = ?");
+                params.add(values.get(0));
+            }
+            case IN, NOT_IN -> {
+                sql.append(" AND ").append(column).append(" IN (");
+                list(values);
+                sql.append(')');
+            }
+            case GT -> propertyCompare(">", values.get(0));
+            case GTE -> propertyCompare(">=", values.get(0));
+            case LT -> propertyCompare("<", values.get(0));
+            case LTE -> propertyCompare("<=", values.get(0));
+            case CONTAINS -> propertyLike("%" + escaped(values.get(0)) + "%");
+            case STARTS_WITH -> propertyLike(escaped(values.get(0)) + "%");
+            case IS_SET, IS_NOT_SET -> {
+            }
+        }
+        sql.append(')');
+    }
+
+    private static String propertyColumn(Object value) {
+        return value instanceof String ? "cp.text_value" : value instanceof Boolean ? "cp.flag_value"
+                : "cp.number_value";
+    }
+
+    private void propertyCompare(String operator, Object value) {
+        sql.append(" AND cp.number_value ").append(operator).append(" ?");
+        params.add(value);
+    }
+
+    private void propertyLike(String pattern) {
+        sql.append(" AND LOWER(cp.text_value) LIKE ? ESCAPE '\\'");
+        params.add(pattern);
     }
 
     private void event(EventCondition event) {

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A segment's rule, parsed and checked ({@link RuleParser}): groups of conditions combined with AND ({@code all}) or
- * OR ({@code any}), nested. Every condition is true or false for a contact, never unknown: a missing profile value
- * fails every comparison except {@code neq}, {@code not_in} and {@code is_not_set}.
+ * OR ({@code any}), nested, over the profile, custom properties, events and campaigns. Every condition is true or
+ * false for a contact, never unknown: a missing profile value fails every comparison except {@code neq},
+ * {@code not_in} and {@code is_not_set}.
  */
 public sealed interface SegmentRule {
 
@@ -21,6 +22,18 @@ public sealed interface SegmentRule {
 
     /** A profile or status field compared with {@code values} (one for most operators, several for in/not_in). */
     record FieldCondition(ContactField field, Operator op, List<Object> values) implements SegmentRule {
+        @Override
+        public boolean timeBound() {
+            return false;
+        }
+    }
+
+    /**
+     * A custom property of the contact ({@code contact_property}) compared with {@code values}: strings, doubles or
+     * booleans, all of one kind. A value of another kind than the property's is not equal to it, so {@code eq} is
+     * false and {@code neq} true, as for a property the contact does not have.
+     */
+    record PropertyCondition(String name, Operator op, List<Object> values) implements SegmentRule {
         @Override
         public boolean timeBound() {
             return false;

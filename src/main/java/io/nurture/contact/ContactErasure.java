@@ -15,7 +15,7 @@ import io.nurture.process.ContactProcesses;
  * The right to erasure: every process instance of the contact and of the contacts merged into it, running and
  * historic, with the engine's operation log about them; every module's rows of the person ({@link ContactErased}:
  * events, deliveries, deals, ledger…, each deleted and counted by its module); then the contact with its anonymous,
- * user and merged ids. What stays is an audit row without personal data.
+ * user and merged ids and its custom properties. What stays is an audit row without personal data.
  */
 @Service
 class ContactErasure {
@@ -24,15 +24,18 @@ class ContactErasure {
 
     private final ContactRepository contacts;
     private final MergedIds mergedIds;
+    private final ContactProperties properties;
     private final ContactProcesses processes;
     private final ErasureAudit audit;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    ContactErasure(ContactRepository contacts, MergedIds mergedIds, ContactProcesses processes, ErasureAudit audit,
-            ApplicationEventPublisher events, TransactionTemplate transaction) {
+    ContactErasure(ContactRepository contacts, MergedIds mergedIds, ContactProperties properties,
+            ContactProcesses processes, ErasureAudit audit, ApplicationEventPublisher events,
+            TransactionTemplate transaction) {
         this.contacts = contacts;
         this.mergedIds = mergedIds;
+        this.properties = properties;
         this.processes = processes;
         this.audit = audit;
         this.events = events;
@@ -60,6 +63,7 @@ class ContactErasure {
         events.publishEvent(erased); // before the row goes: listeners still read what they are about to delete
         erased.count("anonymousIds", contacts.deleteAnonymousIds(contactId));
         erased.count("userIds", contacts.deleteUserIds(contactId));
+        erased.count("contactProperties", properties.deleteOf(contactId));
         mergedIds.deleteOf(contactId);
         contacts.delete(contactId);
         audit.record(contactId, erasedBy, new LinkedHashMap<>(erased.counts()));

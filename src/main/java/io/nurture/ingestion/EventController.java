@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 
+import io.nurture.contact.PropertyValues;
 import io.nurture.event.EventType;
 import io.nurture.event.EventTypes;
 import io.nurture.ingestion.EventIngestionService.IncomingEvent;
@@ -46,7 +47,8 @@ class EventController {
         return new IncomingEvent(blankToNull(request.eventId()), type, blankToNull(request.email()),
                 blankToNull(request.anonymousId()), blankToNull(request.userId()), blankToNull(request.contactId()),
                 request.occurredAt() == null ? Instant.now() : request.occurredAt(),
-                ProfileParser.parse(request.properties()), request.properties());
+                ProfileParser.parse(request.properties()), request.properties(),
+                PropertyValues.of("contactProperties", request.contactProperties()));
     }
 
     private static String blankToNull(String value) {

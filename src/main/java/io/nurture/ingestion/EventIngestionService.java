@@ -12,9 +12,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactProfile;
+import io.nurture.contact.ContactProperties;
 import io.nurture.contact.ContactRepository;
 import io.nurture.contact.IdentityResolver;
 import io.nurture.contact.IdentityResolver.Resolved;
+import io.nurture.contact.PropertyValues;
 import io.nurture.event.ContactEventRecorded;
 import io.nurture.event.EventPropertyRule;
 import io.nurture.event.EventStore;
@@ -39,6 +41,7 @@ public class EventIngestionService {
     private final TransactionTemplate transaction;
     private final IdentityResolver identities;
     private final ContactRepository contacts;
+    private final ContactProperties contactProperties;
     private final EventStore events;
     private final EventScoring scoring;
     private final EventStages stages;
@@ -47,11 +50,12 @@ public class EventIngestionService {
     private final IngestionMetrics metrics;
 
     EventIngestionService(TransactionTemplate transaction, IdentityResolver identities, ContactRepository contacts,
-            EventStore events, EventScoring scoring, EventStages stages, ApplicationEventPublisher publisher,
-            List<EventPropertyRule> propertyRules, IngestionMetrics metrics) {
+            ContactProperties contactProperties, EventStore events, EventScoring scoring, EventStages stages,
+            ApplicationEventPublisher publisher, List<EventPropertyRule> propertyRules, IngestionMetrics metrics) {
         this.transaction = transaction;
         this.identities = identities;
         this.contacts = contacts;
+        this.contactProperties = contactProperties;
         this.events = events;
         this.scoring = scoring;
         this.stages = stages;
@@ -107,6 +111,7 @@ public class EventIngestionService {
         // one event per contact at a time: all changes count
         Contact before = resolved.locked().orElseGet(() -> contacts.lockById(resolved.contactId()));
         Contact profiled = contacts.updateProfile(before, event.profile());
+        contactProperties.write(before.id(), event.contactProperties());
         int points = scoring.pointsFor(before.id(), event.type(), event.properties());
         events.append(event.eventId(), before.id(), event.type(), event.occurredAt(), points, event.properties());
         Contact scored = scoring.score(profiled, event.type(), points, event.occurredAt());
@@ -131,7 +136,15 @@ public class EventIngestionService {
 
     /** A validated event, ready to ingest; {@code userId} is the id the site's own user accounts give the person. */
     public record IncomingEvent(String eventId, EventType type, String email, String anonymousId, String userId,
-            String contactId, Instant occurredAt, ContactProfile profile, Map<String, Object> properties) {
+            String contactId, Instant occurredAt, ContactProfile profile, Map<String, Object> properties,
+            PropertyValues contactProperties) {
+
+        /** An event that sets no custom property. */
+        public IncomingEvent(String eventId, EventType type, String email, String anonymousId, String userId,
+                String contactId, Instant occurredAt, ContactProfile profile, Map<String, Object> properties) {
+            this(eventId, type, email, anonymousId, userId, contactId, occurredAt, profile, properties,
+                    PropertyValues.NONE);
+        }
 
         /** An event without a user id. */
         public IncomingEvent(String eventId, EventType type, String email, String anonymousId, String contactId,

@@ -12,7 +12,10 @@ import jakarta.validation.constraints.Size;
 import io.nurture.web.JsonText;
 import io.nurture.web.RefuseUnknownFields;
 
-/** The body of {@code POST /api/events}; anything else a sender has goes into {@code properties}. */
+/**
+ * The body of {@code POST /api/events}; anything else a sender has goes into {@code properties}, and what it knows
+ * about the person beyond the profile into {@code contactProperties} (custom properties: scalars, null removes one).
+ */
 @RefuseUnknownFields
 record EventRequest(
         @JsonDeserialize(using = JsonText.class) @Size(max = EventLimits.MAX_EVENT_ID_LENGTH) String eventId,
@@ -25,7 +28,8 @@ record EventRequest(
         @JsonDeserialize(using = JsonText.class) @Size(max = EventLimits.MAX_USER_ID_LENGTH) String userId,
         @JsonDeserialize(using = JsonText.class) @Size(max = EventLimits.MAX_CONTACT_ID_LENGTH) String contactId,
         @JsonDeserialize(using = EventJson.Timestamp.class) Instant occurredAt,
-        @JsonDeserialize(using = EventJson.Properties.class) Map<String, Object> properties) {
+        @JsonDeserialize(using = EventJson.Properties.class) Map<String, Object> properties,
+        @JsonDeserialize(using = EventJson.Properties.class) Map<String, Object> contactProperties) {
 
     boolean hasIdentity() {
         return !isBlank(email) || !isBlank(anonymousId) || !isBlank(userId) || !isBlank(contactId);

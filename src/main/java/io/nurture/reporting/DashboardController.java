@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.nurture.contact.ContactNotFoundException;
+import io.nurture.contact.ContactProperties;
 import io.nurture.lifecycle.Funnel;
 import io.nurture.web.InvalidInputException;
 
@@ -35,9 +36,11 @@ class DashboardController {
     private final ObjectMapper json;
     private final ExecutorService parallel;
     private final Funnel funnel;
+    private final ContactProperties properties;
 
-    DashboardController(Reports reports, ObjectMapper json, Funnel funnel) {
+    DashboardController(Reports reports, ObjectMapper json, Funnel funnel, ContactProperties properties) {
         this.reports = reports;
+        this.properties = properties;
         this.json = json;
         this.funnel = funnel;
         this.parallel = Executors.newFixedThreadPool(3, runnable -> {
@@ -101,6 +104,7 @@ class DashboardController {
             Model model) {
         model.addAttribute("user", user);
         model.addAttribute("timeline", reports.timeline(id));
+        model.addAttribute("properties", properties.of(id));
         return "dashboard-contact";
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.nurture.contact.ContactProfile;
+import io.nurture.contact.PropertyValues;
 import io.nurture.event.EventType;
 import io.nurture.event.EventTypes;
 import io.nurture.ingestion.EventIngestionService.IncomingEvent;
@@ -22,8 +23,9 @@ import io.nurture.web.InvalidInputException;
 
 /**
  * One Segment message (https://segment.com/docs/connections/spec/) as what Nurture stores: page and screen are page
- * views, identify a profile update, group the company's traits, track an event by its name, alias a join of two ids.
- * The message's {@code context} is kept on the event under {@code context}.
+ * views, identify a profile update (its other traits the contact's custom properties), group the company's traits,
+ * track an event by its name, alias a join of two ids. The message's {@code context} is kept on the event under
+ * {@code context}.
  */
 @Component
 class SegmentMessages {
@@ -66,6 +68,7 @@ class SegmentMessages {
         Map<String, Object> properties = new LinkedHashMap<>();
         String email = context.fields("traits").text("email");
         ContactProfile profile = ContactProfile.EMPTY;
+        PropertyValues custom = PropertyValues.NONE;
         EventType type;
         switch (call) {
         case PAGE, SCREEN -> {
@@ -80,6 +83,7 @@ class SegmentMessages {
             profile = ProfileParser.parse(profileFields);
             properties.putAll(profileFields);
             putObject(properties, "traits", fields);
+            custom = PropertyValues.of("traits", Traits.custom(mapOf("traits", fields.object("traits"))));
         }
         case GROUP -> {
             type = EventType.COMPANY_IDENTIFIED;
@@ -104,7 +108,7 @@ class SegmentMessages {
         }
         properties.put("context", contextOf(fields, receipt));
         return new SegmentCall.Ingest(new IncomingEvent(eventId(fields, receipt), type, email, anonymousId, userId,
-                null, occurredAt(fields, receipt), profile, properties));
+                null, occurredAt(fields, receipt), profile, properties, custom));
     }
 
     private SegmentCall alias(Fields fields) {

@@ -2,8 +2,11 @@ package io.nurture.segment;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.nurture.contact.PropertyValues;
 
 /**
  * Segment's reserved traits (https://segment.com/docs/connections/spec/identify/#traits) in the property names the
@@ -12,7 +15,29 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Traits {
 
+    /**
+     * Segment's reserved identify traits, and the spellings of them Nurture reads: never custom properties, whether
+     * Nurture keeps them in the profile or not.
+     */
+    static final Set<String> RESERVED_PERSON = Set.of("address", "age", "avatar", "birthday", "company", "createdAt",
+            "created_at", "description", "email", "firstName", "first_name", "gender", "id", "lastName", "last_name",
+            "name", "phone", "title", "username", "website", "employees", "industry", "country", "consent");
+
     private Traits() {
+    }
+
+    /**
+     * An identify's other traits (names as {@link PropertyKeys} made them), which become the contact's custom
+     * properties: scalars only. Objects and arrays, which Segment's libraries send too, are skipped, not refused.
+     */
+    static Map<String, Object> custom(Map<String, Object> traits) {
+        Map<String, Object> custom = new LinkedHashMap<>();
+        traits.forEach((name, value) -> {
+            if (!RESERVED_PERSON.contains(name) && PropertyValues.isScalar(value)) {
+                custom.put(name, value);
+            }
+        });
+        return custom;
     }
 
     /** An identify's traits: the person, and the company they work for. */

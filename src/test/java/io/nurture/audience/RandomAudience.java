@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -44,8 +46,17 @@ final class RandomAudience {
     record Person(String id, String country, String industry, String company, String source, String stage,
             Long companySize, int behaviour, int fit, Boolean consentEmail, boolean unsubscribed,
             boolean disqualified, boolean suppressed, List<Event> events, List<Reaction> reactions,
-            List<Instance> instances) {
+            List<Instance> instances, Map<String, Object> properties) {
     }
+
+    /** Custom properties: each name of a kind, mostly, and now and then of another (a plan as a number). */
+    static final String[] PROPERTY_NAMES = { "plan", "seats", "beta", "nickname" };
+    static final Object[] PLANS = { "pro", "Pro", "free", "team_pro", "50% off", 3.0 };
+    static final Object[] SEATS = { 1.0, 2.5, 10.0, 50.0, -3.0, "10" };
+    static final Object[] NICKNAMES = { "Ada", "ada_l", "Grace" };
+    static final Object[] PROPERTY_TEXTS = { "pro", "Pro", "free", "50% off", "Ada", "10" };
+    static final Object[] PROPERTY_FRAGMENTS = { "pro", "PRO", "50%", "_pro", "a", "10", "_" };
+    static final Object[] PROPERTY_NUMBERS = { 0.0, 2.5, 3.0, 10.0, 49.5, 50.0, -3.0 };
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -85,9 +96,24 @@ final class RandomAudience {
             people.add(new Person(prefix + i, pick(COUNTRIES), pick(INDUSTRIES), pick(COMPANIES), pick(SOURCES),
                     pick(STAGES), random.nextInt(4) == 0 ? null : (long) random.nextInt(1000), random.nextInt(101),
                     random.nextInt(101), pick(MAYBE), random.nextInt(5) == 0, random.nextInt(8) == 0,
-                    random.nextInt(6) == 0, events, reactions, instances));
+                    random.nextInt(6) == 0, events, reactions, instances, properties()));
         }
         return people;
+    }
+
+    private Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String name : PROPERTY_NAMES) {
+            if (random.nextBoolean()) {
+                properties.put(name, switch (name) {
+                    case "plan" -> pick(PLANS);
+                    case "seats" -> pick(SEATS);
+                    case "beta" -> random.nextBoolean();
+                    default -> pick(NICKNAMES);
+                });
+            }
+        }
+        return properties;
     }
 
     void store(JdbcClient jdbc, List<Person> people) {
@@ -125,6 +151,12 @@ final class RandomAudience {
                                 timestamp(r.clickedAt()))
                         .update();
             }
+            p.properties().forEach((name, value) -> jdbc.sql("""
+                    INSERT INTO contact_property (contact_id, name, text_value, number_value, flag_value, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(p.id(), name, value instanceof String ? value : null,
+                            value instanceof Double ? value : null, value instanceof Boolean ? value : null, created)
+                    .update());
             for (Instance i : p.instances()) {
                 String id = UUID.randomUUID().toString();
                 jdbc.sql("""
@@ -154,6 +186,10 @@ final class RandomAudience {
 
     private ObjectNode condition() {
         ObjectNode c = JSON.objectNode();
+        if (random.nextInt(5) == 0) {
+            property(c);
+            return c;
+        }
         switch (random.nextInt(10)) {
             case 0, 1 -> text(c, pick(new String[] { "country", "industry", "company", "source", "stage" }));
             case 2, 3 -> number(c, pick(new String[] { "fitScore", "behaviourScore", "score", "companySize" }));
@@ -225,6 +261,36 @@ final class RandomAudience {
         }
     }
 
+    private void property(ObjectNode c) {
+        c.put("property", random.nextInt(6) == 0 ? "absent" : pick(PROPERTY_NAMES));
+        String op = pick(new String[] { "eq", "neq", "in", "not_in", "contains", "starts_with", "gt", "gte", "lt",
+                "lte", "is_set", "is_not_set" });
+        c.put("op", op);
+        switch (op) {
+            case "is_set", "is_not_set" -> {
+            }
+            case "contains", "starts_with" -> c.put("value", (String) pick(PROPERTY_FRAGMENTS));
+            case "gt", "gte", "lt", "lte" -> c.put("value", (Double) pick(PROPERTY_NUMBERS));
+            case "in", "not_in" -> {
+                Object[] pool = random.nextBoolean() ? PROPERTY_TEXTS : PROPERTY_NUMBERS;
+                ArrayNode list = c.putArray("value");
+                for (int n = 1 + random.nextInt(3); n > 0; n--) {
+                    list.add(json(pick(pool)));
+                }
+            }
+            default -> c.set("value", json(switch (random.nextInt(3)) {
+                case 0 -> pick(PROPERTY_TEXTS);
+                case 1 -> pick(PROPERTY_NUMBERS);
+                default -> random.nextBoolean();
+            }));
+        }
+    }
+
+    private static JsonNode json(Object value) {
+        return value instanceof String text ? JSON.textNode(text) : value instanceof Double number
+                ? JSON.numberNode(number) : JSON.booleanNode((Boolean) value);
+    }
+
     // --- the meaning, in memory
 
     boolean matches(JsonNode rule, Person p) {
@@ -253,6 +319,9 @@ final class RandomAudience {
         }
         if (rule.has("campaign")) {
             return campaign(rule, p);
+        }
+        if (rule.has("property")) {
+            return property(rule, p);
         }
         return field(rule, p);
     }
@@ -310,6 +379,51 @@ final class RandomAudience {
             case "contains" -> actual != null && lower(actual).contains(lower(value.asText()));
             case "starts_with" -> actual != null && lower(actual).startsWith(lower(value.asText()));
             default -> actual != null && compare((Long) actual, op, value.asLong());
+        };
+    }
+
+    /** A value matches only a value of its own kind: the text "10" is not the number 10. */
+    private static boolean property(JsonNode rule, Person p) {
+        Object actual = p.properties().get(rule.get("property").asText());
+        JsonNode value = rule.get("value");
+        return switch (rule.get("op").asText()) {
+            case "is_set" -> actual != null;
+            case "is_not_set" -> actual == null;
+            case "eq" -> equalProperty(actual, value);
+            case "neq" -> !equalProperty(actual, value);
+            case "in" -> anyProperty(actual, value);
+            case "not_in" -> !anyProperty(actual, value);
+            case "contains" -> actual instanceof String text && lower(text).contains(lower(value.asText()));
+            case "starts_with" -> actual instanceof String text && lower(text).startsWith(lower(value.asText()));
+            default -> actual instanceof Double number && compare(number, rule.get("op").asText(), value.asDouble());
+        };
+    }
+
+    private static boolean equalProperty(Object actual, JsonNode value) {
+        if (actual instanceof String text) {
+            return value.isTextual() && text.equals(value.asText());
+        }
+        if (actual instanceof Double number) {
+            return value.isNumber() && number == value.asDouble();
+        }
+        return actual instanceof Boolean flag && value.isBoolean() && flag == value.asBoolean();
+    }
+
+    private static boolean anyProperty(Object actual, JsonNode values) {
+        for (JsonNode value : values) {
+            if (equalProperty(actual, value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean compare(double actual, String op, double value) {
+        return switch (op) {
+            case "gt" -> actual > value;
+            case "gte" -> actual >= value;
+            case "lt" -> actual < value;
+            default -> actual <= value;
         };
     }
 

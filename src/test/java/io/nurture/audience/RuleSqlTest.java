@@ -33,6 +33,26 @@ class RuleSqlTest {
     }
 
     @Test
+    void aCustomPropertysNameAndValuesArePassedAsParametersToo() throws Exception {
+        JsonNode rule = JSON.readTree("""
+                {"any": [{"property": "plan", "op": "in", "value": ["x' OR '1'='1", "pro"]},
+                         {"property": "seats", "op": "gte", "value": 10},
+                         {"property": "beta", "op": "neq", "value": true},
+                         {"property": "nick_name", "op": "starts_with", "value": "A_%"},
+                         {"property": "churned", "op": "is_not_set"}]}""");
+
+        RuleSql.Predicate predicate = RuleSql.compile(RuleParser.parse(rule, "/rule"), Instant.EPOCH);
+
+        assertThat(predicate.sql()).doesNotContain("plan", "x'", "seats", "beta", "nick_name", "churned", "A_");
+        assertThat(predicate.sql().chars().filter(c -> c == '?').count()).isEqualTo(predicate.params().size());
+        assertThat(predicate.params()).containsExactly("plan", "x' OR '1'='1", "pro", "seats", 10.0, "beta", true,
+                "nick_name", "a\\_\\%%", "churned");
+        assertThat(predicate.sql()).contains("cp.text_value IN (?, ?)", "cp.number_value >= ?",
+                "NOT EXISTS (SELECT 1 FROM contact_property cp WHERE cp.contact_id = c.id AND cp.name = ? AND "
+                        + "cp.flag_value = ?)");
+    }
+
+    @Test
     void aBadPartIsNamedByItsJsonPointer() {
         assertThatThrownBy(() -> RuleParser.parse(JSON.readTree("""
                 {"any": [{"field": "country", "op": "eq", "value": "DE"},

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.nurture.JobsOffAppTest;
 import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
+import io.nurture.contact.ContactProperties;
+import io.nurture.contact.PropertyValues;
 
 /**
  * Segments through the API on the whole app: a rule saved and built, members entering and leaving as events, profile
@@ -44,6 +48,12 @@ class SegmentsIT {
 
     @Autowired
     SegmentSweep sweep;
+
+    @Autowired
+    ContactProperties properties;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     NurtureClient api;
     String company;
@@ -256,6 +266,87 @@ class SegmentsIT {
     }
 
     @Test
+    void aContactEntersAndLeavesAsItsCustomPropertiesChange() {
+        String segment = created("Pro teams " + company, """
+                {"all": [{"field": "company", "op": "eq", "value": "%s"},
+                         {"property": "plan", "op": "eq", "value": "pro"},
+                         {"property": "seats", "op": "gte", "value": 10},
+                         {"property": "churned", "op": "is_not_set"}]}""".formatted(company));
+        String injected = created("Injected " + company, """
+                {"all": [{"field": "company", "op": "eq", "value": "%s"},
+                         {"property": "plan", "op": "in", "value": ["x' OR '1'='1", "pro') OR (1=1"]}]}"""
+                .formatted(company));
+        String email = unique("props");
+
+        String contact = propertiesEvent(email, "{\"plan\": \"pro\", \"seats\": 12, \"beta\": true}");
+        assertThat(isMember(segment, contact)).isTrue();
+        assertThat(api.get("/api/contacts/" + contact, "sales").json().get("properties").toString())
+                .isEqualTo("{\"beta\":true,\"plan\":\"pro\",\"seats\":12}");
+
+        propertiesEvent(email, "{\"seats\": 9.5}");
+        assertThat(isMember(segment, contact)).isFalse();
+        propertiesEvent(email, "{\"seats\": 10}");
+        assertThat(isMember(segment, contact)).isTrue();
+        propertiesEvent(email, "{\"churned\": false}");
+        assertThat(isMember(segment, contact)).as("is_not_set: set to anything, even false, is set").isFalse();
+        propertiesEvent(email, "{\"churned\": null, \"plan\": \"Pro\"}");
+        assertThat(isMember(segment, contact)).as("eq on text is exact, as for profile fields").isFalse();
+        assertThat(api.get("/api/contacts/" + contact, "sales").json().get("properties").toString())
+                .isEqualTo("{\"beta\":true,\"plan\":\"Pro\",\"seats\":10}");
+        assertThat(members(injected)).as("values are parameters, never SQL").isEmpty();
+
+        // a property written with no event at all moves the contact too, in the writing transaction
+        transaction.executeWithoutResult(status -> properties.write(contact, PropertyValues.of("test",
+                Map.of("plan", "pro"))));
+        assertThat(isMember(segment, contact)).isTrue();
+    }
+
+    @Test
+    void badPropertyConditionsAreRefusedNamingTheBadPart() {
+        long before = segments();
+        assertRefused(named(property("\"property\": \"plan' OR 1=1 --\", \"op\": \"is_set\"")),
+                "/rule/all/0/property");
+        assertRefused(named(property("\"property\": \"Plan Name\", \"op\": \"is_set\"")),
+                "/rule/all/0/property");
+        assertRefused(named(property("\"property\": \"" + "p".repeat(41) + "\", \"op\": \"is_set\"")),
+                "/rule/all/0/property");
+        assertRefused(named(property("\"property\": 7, \"op\": \"is_set\"")), "/rule/all/0/property");
+        assertRefused(named(property("\"property\": \"\", \"op\": \"is_set\"")), "/rule/all/0/property");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"like\", \"value\": \"p%\"")),
+                "/rule/all/0/op");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"eq\"")), "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"eq\", \"value\": null")),
+                "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"is_set\", \"value\": \"pro\"")),
+                "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"seats\", \"op\": \"gt\", \"value\": \"10\"")),
+                "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"contains\", \"value\": 3")),
+                "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"beta\", \"op\": \"lt\", \"value\": true")),
+                "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"beta\", \"op\": \"in\", \"value\": [true]")),
+                "/rule/all/0/value/0");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"in\", \"value\": [\"pro\", 3]")),
+                "/rule/all/0/value/1");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"in\", \"value\": []")),
+                "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"in\", \"value\": \"pro\"")),
+                "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"eq\", \"value\": {\"$ne\": 1}")),
+                "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"eq\", \"value\": \"\"")),
+                "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"eq\", \"value\": \""
+                + "p".repeat(501) + "\"")), "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"seats\", \"op\": \"gte\", \"value\": 1e300")),
+                "/rule/all/0/value");
+        assertRefused(named(property("\"property\": \"plan\", \"op\": \"eq\", \"value\": \"pro\", "
+                + "\"field\": \"country\"")), "/rule/all/0/property");
+        assertThat(segments()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
     void maliciousBodiesAreRefusedWithProblemsAndStoreNothing() {
         long before = segments();
         String rule = "{\"all\": [{\"field\": \"country\", \"op\": \"eq\", \"value\": \"DE\"}]}";
@@ -303,6 +394,18 @@ class SegmentsIT {
             assertThat(preview.status()).as(body).isEqualTo(400);
             assertThat(preview.json().get("detail").asText()).as(body).startsWith(pointer + ":");
         }
+    }
+
+    private static String property(String condition) {
+        return "{\"all\": [{" + condition + "}]}";
+    }
+
+    private String propertiesEvent(String email, String contactProperties) {
+        Response response = api.post("/api/events", """
+                {"type": "page_view", "email": "%s", "properties": {"company": "%s"}, "contactProperties": %s}"""
+                .formatted(email, company, contactProperties), "demo");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().get("contactId").asText();
     }
 
     private String named(String rule) {

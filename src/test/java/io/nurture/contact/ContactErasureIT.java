@@ -80,7 +80,7 @@ class ContactErasureIT {
             seed(table, visitor, "shared", "visitor");
         }
         // and rows of the visitor's that no row of the survivor's stands in for
-        for (String table : List.of("contact_suppression", "contact_date", "date_trigger_fired")) {
+        for (String table : List.of("contact_suppression", "contact_date", "date_trigger_fired", "contact_property")) {
             seed(table, visitor, "own", "visitor");
         }
         Map<String, Long> survivorsBefore = rowsPerTable(survivor);
@@ -97,7 +97,7 @@ class ContactErasureIT {
         // where both had a row for one key (a suppression reason, a time zone, a date), the survivor's stays
         Map<String, Long> keptOnce = Map.of("contact_suppression", 1L, "contact_time_zone", 1L, "contact_date", 1L,
                 "date_trigger_fired", 1L, "segment_member", 1L, "contact_list_member", 1L,
-                "audience_enrolment_member", 1L);
+                "audience_enrolment_member", 1L, "contact_property", 1L);
         Map<String, Long> survivorsAfter = rowsPerTable(survivor);
         tables.forEach(table -> assertThat(survivorsAfter.get(table)).as(table).isGreaterThanOrEqualTo(
                 survivorsBefore.get(table) + visitorsBefore.get(table) - keptOnce.getOrDefault(table, 0L)));
@@ -107,6 +107,9 @@ class ContactErasureIT {
                 .param(survivor).query(String.class).single()).isEqualTo("survivor");
         assertThat(jdbc.sql("SELECT date_value FROM contact_date WHERE contact_id = ? AND name = 'shared'")
                 .param(survivor).query(Date.class).single().toLocalDate()).isEqualTo(LocalDate.of(1990, 5, 17));
+        assertThat(api.get("/api/contacts/" + survivor, "demo").json().get("properties").toString())
+                .as("the survivor's own property stays, the visitor's other one joins it")
+                .isEqualTo("{\"own\":\"visitor\",\"shared\":\"survivor\"}");
 
         erase(survivor);
 
@@ -115,7 +118,7 @@ class ContactErasureIT {
         JsonNode removed = api.get("/api/erasures?contactId=" + survivor, "demo").json().get(0).get("removed");
         for (String what : List.of("events", "deliveries", "stageMoves", "scoreChanges", "deals", "notifications",
                 "suppressions", "timeZones", "splitAssignments", "dates", "dateTriggersFired", "anonymousIds", "userIds",
-                "listMemberships")) {
+                "listMemberships", "contactProperties")) {
             assertThat(removed.path(what).asLong()).as(what).isPositive();
         }
     }
@@ -365,6 +368,9 @@ class ContactErasureIT {
             case "contact_time_zone" -> jdbc.sql("""
                     INSERT INTO contact_time_zone (contact_id, time_zone) VALUES (?, ?)""")
                     .params(contactId, mark.equals("survivor") ? "Europe/Berlin" : "America/New_York");
+            case "contact_property" -> jdbc.sql("""
+                    INSERT INTO contact_property (contact_id, name, text_value, updated_at) VALUES (?, ?, ?, ?)""")
+                    .params(contactId, key, mark, now);
             case "contact_date" -> jdbc.sql("""
                     INSERT INTO contact_date (contact_id, name, date_value) VALUES (?, ?, ?)""")
                     .params(contactId, key, Date.valueOf(mark.equals("survivor") ? "1990-05-17" : "1985-01-01"));

@@ -36,7 +36,7 @@ class EventIngestionRetryTest {
 
     private final TransactionTemplate transaction = mock(TransactionTemplate.class);
     private final EventIngestionService ingestion = new EventIngestionService(transaction, null, null, null, null,
-            null, null, List.of(), new IngestionMetrics(new SimpleMeterRegistry(), List.of()));
+            null, null, null, List.of(), new IngestionMetrics(new SimpleMeterRegistry(), List.of()));
     private final IncomingEvent event = new IncomingEvent(null, EventType.EMAIL_CLICKED, "ada@example.com", null, null,
             Instant.now(), ContactProfile.EMPTY, Map.of());
 

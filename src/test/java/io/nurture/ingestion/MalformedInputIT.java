@@ -23,6 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -55,8 +57,9 @@ import io.nurture.channel.TrackingLinks;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedInputIT {
 
-    private static final List<String> TABLES = List.of("contact", "contact_event", "stage_transition", "delivery",
-            "ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_HI_PROCINST", "ACT_HI_VARINST", "ACT_HI_DECINST");
+    private static final List<String> TABLES = List.of("contact", "contact_event", "contact_property",
+            "stage_transition", "delivery", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE", "ACT_HI_PROCINST", "ACT_HI_VARINST",
+            "ACT_HI_DECINST");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "demo";
     // the limits the README promises (EventLimits)
@@ -415,7 +418,35 @@ class MalformedInputIT {
                 t -> t.signedClick("https://nurture.example@evil.example/"), "host evil.example"));
         cases.add(click("click of an unknown send", t -> t.signedClick("https://nurture.example/")
                 .replace(t.deliveryId, UUID.randomUUID().toString()), "signature|no known message"));
+        // custom contact properties: scalars only, within their limits, or nothing of the event is stored
+        String fixture = "\"email\": \"fuzz@example.com\", ";
+        cases.add(typed("contactProperties a string", fixture + "\"type\": \"page_view\", "
+                + "\"contactProperties\": \"pro\"", "contactProperties"));
+        cases.add(typed("contactProperties a list", fixture + "\"type\": \"page_view\", \"contactProperties\": [1]",
+                "contactProperties"));
+        cases.add(properties("a custom property that is an object", "{\"plan\": {\"name\": \"pro\"}}",
+                "contactProperties.plan must be a string, a number, true or false"));
+        cases.add(properties("a custom property that is a list", "{\"tags\": [\"a\"]}",
+                "contactProperties.tags must be"));
+        cases.add(properties("a custom property named like SQL", "{\"plan' OR 1=1 --\": 1}",
+                "contactProperties.plan' OR 1=1 --: a custom property's name"));
+        cases.add(properties("a custom property name with a dot", "{\"plan.name\": 1}", "custom property's name"));
+        cases.add(properties("a custom property name of 41 characters", "{\"" + "p".repeat(41) + "\": 1}",
+                "custom property's name"));
+        cases.add(properties("a custom property of 501 characters", "{\"plan\": \"" + "p".repeat(501) + "\"}",
+                "contactProperties.plan must be at most 500 characters"));
+        cases.add(properties("a custom property with a control character", "{\"plan\": \"p\\u0007\"}",
+                "contactProperties.plan must not hold control characters"));
+        cases.add(properties("a custom property over 10^15", "{\"seats\": 1e16}",
+                "contactProperties.seats must be a number between"));
+        cases.add(properties("51 custom properties", IntStream.range(0, 51).mapToObj(i -> "\"p" + i + "\": " + i)
+                .collect(Collectors.joining(", ", "{", "}")), "contactProperties must hold at most 50 properties"));
         return cases.stream();
+    }
+
+    private static Case properties(String name, String contactProperties, String detail) {
+        return typed(name, "\"type\": \"page_view\", \"email\": \"fuzz@example.com\", "
+                + "\"contactProperties\": " + contactProperties, detail);
     }
 
     /** 10 MB, 300,000 properties: refused, whichever limit sees it first (the body cap or the property count). */

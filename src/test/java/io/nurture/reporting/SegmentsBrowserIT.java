@@ -102,6 +102,56 @@ class SegmentsBrowserIT {
     }
 
     @Test
+    void aMarketerBuildsASegmentOnACustomProperty() {
+        String company = "Props " + UUID.randomUUID();
+        String big = "big-" + UUID.randomUUID() + "@example.com";
+        List<String> ids = new java.util.ArrayList<>();
+        for (String[] contact : List.of(new String[] { big, "25" },
+                new String[] { "small-" + UUID.randomUUID() + "@example.com", "3" })) {
+            NurtureClient.Response created = api.post("/api/events", """
+                    {"type": "form_submitted", "email": "%s", "properties": {"company": "%s"},
+                     "contactProperties": {"plan": "pro", "seats": %s}}"""
+                    .formatted(contact[0], company, contact[1]), "demo");
+            assertThat(created.status()).isEqualTo(202);
+            ids.add(created.json().get("contactId").asText());
+        }
+
+        browser.driver.get("http://127.0.0.1:" + port + "/dashboard/segments");
+        logIn("marketer");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("builder")));
+        browser.driver.findElement(By.cssSelector("button.add-condition[data-kind=field]")).click();
+        WebElement addProperty = browser.driver.findElement(By.cssSelector(
+                "button.add-condition[data-kind=property]"));
+        addProperty.click();
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#conditions .condition"));
+        assertThat(rows).hasSize(2);
+        new Select(rows.get(0).findElement(By.className("field"))).selectByValue("company");
+        rows.get(0).findElement(By.className("value")).sendKeys(company);
+        rows.get(1).findElement(By.className("property")).sendKeys("plan");
+        rows.get(1).findElement(By.className("value")).sendKeys("pro");
+        countBecomes("2");
+        addProperty.click();
+        rows = browser.driver.findElements(By.cssSelector("#conditions .condition"));
+        assertThat(rows).hasSize(3);
+        rows.get(2).findElement(By.className("property")).sendKeys("seats");
+        new Select(rows.get(2).findElement(By.className("op"))).selectByValue("gte");
+        rows.get(2).findElement(By.className("value")).sendKeys("10");
+        countBecomes("1");
+        assertThat(new Select(rows.get(2).findElement(By.className("value-type"))).getFirstSelectedOption()
+                .getText()).as("gte compares numbers only").isEqualTo("number");
+        assertThat(browser.driver.findElement(By.id("live-sample")).getText()).contains(big);
+        assertThat(browser.driver.findElement(By.id("rule-json")).getAttribute("textContent"))
+                .contains("\"property\": \"seats\"", "\"value\": 10");
+        browser.screenshot("segments-builder-property");
+        assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+
+        browser.driver.get("http://127.0.0.1:" + port + "/dashboard/contacts/" + ids.get(0));
+        String shown = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("properties")))
+                .getText();
+        assertThat(shown).contains("Custom properties", "plan", "pro", "seats", "25");
+    }
+
+    @Test
     void aSalesRepSeesTheSegmentsButNoBuilder() {
         String name = "Seen by sales " + UUID.randomUUID();
         api.post("/api/segments", "{\"name\": \"" + name + "\", \"rule\": {\"all\": "

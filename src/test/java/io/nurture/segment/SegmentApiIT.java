@@ -101,6 +101,67 @@ class SegmentApiIT {
     }
 
     @Test
+    void identifyTraitsBeyondTheReservedOnesBecomeCustomPropertiesAndObjectsAndListsAreSkipped() {
+        String userId = unique("user");
+        String email = unique("kim") + "@example.com";
+        // as analytics.js sends them: reserved traits, the site's own ones, nested objects and arrays
+        assertSuccess(segment("/v1/identify", """
+                {"userId": "%s", "traits": {"email": "%s", "firstName": "Kim", "title": "CTO", "createdAt":
+                 "2026-01-02T03:04:05Z", "avatar": "https://img.test/k.png", "address": {"city": "Oslo"},
+                 "plan": "pro", "Seat Count": 12, "beta": true, "ratio": 0.75, "tags": ["a", "b"],
+                 "preferences": {"theme": "dark"}, "unset": null}}""".formatted(userId, email)));
+        JsonNode contact = byEmail(email);
+        assertThat(contact.get("firstName").asText()).isEqualTo("Kim");
+        assertThat(contact.get("properties").toString())
+                .isEqualTo("{\"beta\":true,\"plan\":\"pro\",\"ratio\":0.75,\"seatCount\":12}");
+
+        // null removes one, a new value replaces one, an empty text clears one
+        assertSuccess(segment("/v1/identify", """
+                {"userId": "%s", "traits": {"plan": null, "beta": false, "ratio": "  "}}""".formatted(userId)));
+        assertThat(contact(contact.get("id").asText()).get("properties").toString())
+                .isEqualTo("{\"beta\":false,\"seatCount\":12}");
+    }
+
+    @Test
+    void customTraitsOverTheLimitsRefuseTheIdentifyAsOtherBadTraitsDo() {
+        String userId = unique("user");
+        String email = unique("lim") + "@example.com";
+        assertSuccess(segment("/v1/identify", """
+                {"userId": "%s", "traits": {"email": "%s", "plan": "free"}}""".formatted(userId, email)));
+        String contactId = byEmail(email).get("id").asText();
+        long events = eventCount();
+
+        assertProblem(segment("/v1/identify", """
+                {"userId": "%s", "traits": {"firstName": "Lim", "plan": "%s"}}""".formatted(userId, "p".repeat(501))),
+                400, "traits.plan must be at most 500 characters");
+        assertProblem(segment("/v1/identify", """
+                {"userId": "%s", "traits": {"first-seen": "2026-01-01"}}""".formatted(userId)), 400,
+                "traits.first-seen: a custom property's name is a letter then letters, digits or _");
+        assertProblem(segment("/v1/identify", """
+                {"userId": "%s", "traits": {"%s": 1}}""".formatted(userId, "n".repeat(41))), 400,
+                "custom property's name");
+        assertProblem(segment("/v1/identify", """
+                {"userId": "%s", "traits": {"seats": 1e300}}""".formatted(userId)), 400,
+                "traits.seats must be a number between");
+        String fifty = IntStream.range(0, 50).mapToObj(i -> "\"p" + i + "\": " + i)
+                .collect(Collectors.joining(", "));
+        assertProblem(segment("/v1/identify", """
+                {"userId": "%s", "traits": {%s}}""".formatted(userId, fifty)), 400,
+                "traits: a contact has at most 50 custom properties; this would make 51");
+        Response batch = segment("/v1/batch", """
+                {"batch": [{"type": "identify", "messageId": "b0", "userId": "%1$s", "traits": {"seats": 3}},
+                           {"type": "identify", "messageId": "b1", "userId": "%1$s", "traits": {%2$s}}]}"""
+                .formatted(userId, fifty));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        assertThat(batch.json().get("refused")).hasSize(1);
+        assertThat(batch.json().get("refused").get(0).get("messageId").asText()).isEqualTo("b1");
+
+        assertThat(eventCount()).as("only the batch's good identify stored").isEqualTo(events + 1);
+        assertThat(contact(contactId).path("firstName").isTextual()).as("nothing half-stored").isFalse();
+        assertThat(contact(contactId).get("properties").toString()).isEqualTo("{\"plan\":\"free\",\"seats\":3}");
+    }
+
+    @Test
     void aKnownUserIdWinsAndGroupSetsTheCompanyAndChangesTheFitScore() {
         String userId = unique("user");
         String email = unique("grace") + "@example.com";

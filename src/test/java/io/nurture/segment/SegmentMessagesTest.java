@@ -55,6 +55,29 @@ class SegmentMessagesTest {
     }
 
     @Test
+    void anIdentifysOtherScalarTraitsAreCustomPropertiesAndItsReservedOnesObjectsAndListsAreNot() {
+        IncomingEvent event = ingest(CallType.IDENTIFY, """
+                {"userId": "u-1", "traits": {"email": "ada@example.com", "firstName": "Ada", "name": "Ada L",
+                 "createdAt": "2026-01-01T00:00:00Z", "website": "https://ada.test", "address": {"city": "London"},
+                 "Plan Name": "pro", "seats": 12, "beta": false, "churnedAt": null, "tags": ["a"],
+                 "preferences": {"mail": "weekly"}}}""");
+
+        assertThat(event.contactProperties().path()).isEqualTo("traits");
+        Map<String, Object> expected = new java.util.LinkedHashMap<>();
+        expected.put("planName", "pro");
+        expected.put("seats", 12.0);
+        expected.put("beta", false);
+        expected.put("churnedAt", null);
+        assertThat(event.contactProperties().values()).containsExactlyEntriesOf(expected);
+        assertThat(ingest(CallType.TRACK, """
+                {"userId": "u-1", "event": "Trial Started", "properties": {"plan": "pro"}}""").contactProperties()
+                .isEmpty()).as("only identify sets custom properties").isTrue();
+        assertThat(ingest(CallType.GROUP, """
+                {"userId": "u-1", "groupId": "g-1", "traits": {"name": "Acme", "seats": 3}}""").contactProperties()
+                .isEmpty()).as("a group's traits are the company's").isTrue();
+    }
+
+    @Test
     void anIdentifyReadsSegmentsTraitsIntoTheProfile() {
         IncomingEvent event = ingest(CallType.IDENTIFY, """
                 {"userId": 42, "traits": {"email": "ada@example.com", "firstName": "Ada", "last_name": "Lovelace",
