@@ -117,7 +117,7 @@ class SegmentsBrowserIT {
         }
 
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/segments");
-        logIn("marketer");
+        browser.logIn("marketer");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("builder")));
         browser.driver.findElement(By.cssSelector("button.add-condition[data-kind=field]")).click();
         WebElement addProperty = browser.driver.findElement(By.cssSelector(
