@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,10 +29,12 @@ public class ContactLists {
 
     private final ListRepository lists;
     private final ContactRepository contacts;
+    private final ApplicationEventPublisher events;
 
-    ContactLists(ListRepository lists, ContactRepository contacts) {
+    ContactLists(ListRepository lists, ContactRepository contacts, ApplicationEventPublisher events) {
         this.lists = lists;
         this.contacts = contacts;
+        this.events = events;
     }
 
     @Transactional
@@ -58,6 +61,11 @@ public class ContactLists {
         if (!lists.exists(listId)) {
             throw new ListNotFoundException(listId);
         }
+    }
+
+    /** Whether the list exists: a segment's rule may name only one that does. */
+    public boolean exists(String listId) {
+        return lists.exists(listId);
     }
 
     public List<ContactList> all() {
@@ -102,13 +110,22 @@ public class ContactLists {
     /** Adds these (existing) contacts to the list, those not on it yet; answers how many it added. */
     @Transactional
     public int addAll(String listId, Collection<String> contactIds, String addedBy) {
-        return contactIds.isEmpty() ? 0 : lists.add(listId, contactIds, addedBy, Instant.now());
+        if (contactIds.isEmpty()) {
+            return 0;
+        }
+        int added = lists.add(listId, contactIds, addedBy, Instant.now());
+        if (added > 0) {
+            events.publishEvent(new ListMembersChanged(listId, List.copyOf(new LinkedHashSet<>(contactIds))));
+        }
+        return added;
     }
 
     @Transactional
     public void remove(String listId, String contactId) {
         requireExists(listId);
-        lists.remove(listId, contactId);
+        if (lists.remove(listId, contactId)) {
+            events.publishEvent(new ListMembersChanged(listId, List.of(contactId)));
+        }
     }
 
     private List<String> knownIds(List<String> ids) {

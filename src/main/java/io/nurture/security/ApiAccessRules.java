@@ -50,6 +50,7 @@ public final class ApiAccessRules {
             allow(HttpMethod.GET, "/api/segments", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/segments/{id}", MARKETING, SALES, ADMIN),
             allow(HttpMethod.PUT, "/api/segments/{id}", MARKETING, ADMIN),
+            allow(HttpMethod.DELETE, "/api/segments/{id}", MARKETING, ADMIN),
             allow(HttpMethod.POST, "/api/segments/preview", MARKETING, ADMIN),
             allow(HttpMethod.GET, "/api/segments/{id}/members", MARKETING, SALES, ADMIN),
             allow(HttpMethod.GET, "/api/segments/{id}/sizes", MARKETING, SALES, ADMIN),

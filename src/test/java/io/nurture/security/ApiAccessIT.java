@@ -107,6 +107,8 @@ class ApiAccessIT {
                 new Endpoint("PUT /api/segments/{id}", Set.of("demo", "marketer"),
                         it -> it.api.put("/api/segments/" + it.segment(), "{\"rule\": {\"any\": [{\"field\": "
                                 + "\"country\", \"op\": \"eq\", \"value\": \"FR\"}]}}", it.user)),
+                new Endpoint("DELETE /api/segments/{id}", Set.of("demo", "marketer"),
+                        it -> it.api.delete("/api/segments/" + it.segment(), it.user)),
                 new Endpoint("POST /api/segments/preview", Set.of("demo", "marketer"),
                         it -> it.api.post("/api/segments/preview", "{\"rule\": " + ACCESS_RULE + "}", it.user)),
                 new Endpoint("GET /api/segments/{id}/members", readers,
