@@ -1,4 +1,5 @@
-// The segment builder: rows of conditions make the rule; each change asks the preview for the count now.
+// The segment builder: rows of conditions make the rule; each change asks the preview for the count now. A list row
+// picks one of the lists the page carries (#list-choices).
 (function () {
   'use strict';
   var builder = document.getElementById('builder');
@@ -56,6 +57,13 @@
         ' at least ', element('input', { 'class': 'at-least', type: 'number', min: '1', value: '1' }),
         ' times within ', element('input', { 'class': 'within-days', type: 'number', min: '1', placeholder: 'any' }),
         ' days');
+    } else if (kind === 'list') {
+      var lists = document.getElementById('list-choices').cloneNode(true);
+      lists.removeAttribute('id');
+      lists.removeAttribute('hidden');
+      lists.setAttribute('class', 'list');
+      row.append(element('select', { 'class': 'membership' }, [element('option', { value: 'in' }, ['is in list']),
+        element('option', { value: 'not_in' }, ['is not in list'])]), ' ', lists);
     } else {
       row.append('campaign ', element('input', { 'class': 'campaign', type: 'text', placeholder: 'drip' }), ' ',
         select('status', STATUSES), ' within ',
@@ -89,6 +97,11 @@
         result.value = scalar(FIELDS[field], text);
       }
       return result;
+    }
+    if (kind === 'list') {
+      var list = { list: row.querySelector('.list').value };
+      if (row.querySelector('.membership').value === 'not_in') { list.not = true; }
+      return list;
     }
     var days = row.querySelector('.within-days').value;
     if (kind === 'event') {
@@ -127,6 +140,9 @@
     if (kind === 'field') {
       var op = row.querySelector('.op').value;
       return op !== 'is_set' && op !== 'is_not_set' && row.querySelector('.value').value.trim() === '';
+    }
+    if (kind === 'list') {
+      return !row.querySelector('.list').value;
     }
     return row.querySelector(kind === 'event' ? '.event' : '.campaign').value.trim() === '';
   }

@@ -77,10 +77,10 @@ public class ContactLists {
         return lists.listsOf(contactId);
     }
 
-    record MembersPage(long total, int page, int size, List<ListMember> members) {
+    public record MembersPage(long total, int page, int size, List<ListMember> members) {
     }
 
-    MembersPage members(String listId, int page, int size) {
+    public MembersPage members(String listId, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
