@@ -56,7 +56,7 @@ public class Segments {
     @Transactional
     public SegmentView create(SegmentRequest request) {
         String name = name(request.name());
-        SegmentRule rule = parsed(request.rule());
+        SegmentRule rule = parsed(request.rule(), true);
         if (store.nameTaken(name, "")) {
             throw SegmentRefusal.nameTaken(name);
         }
@@ -76,7 +76,7 @@ public class Segments {
             throw SegmentRefusal.invalid("name, rule: give a new name, a new rule or both");
         }
         String name = request.name() == null ? null : name(request.name());
-        SegmentRule rule = request.rule() == null ? null : parsed(request.rule());
+        SegmentRule rule = request.rule() == null ? null : parsed(request.rule(), true);
         if (name != null && store.nameTaken(name, id)) {
             throw SegmentRefusal.nameTaken(name);
         }
@@ -113,7 +113,7 @@ public class Segments {
 
     @Transactional(readOnly = true)
     public Preview preview(PreviewRequest request) {
-        SegmentRule rule = parsed(request.rule());
+        SegmentRule rule = parsed(request.rule(), false);
         int sample = request.sample() == null ? 10 : request.sample();
         if (sample < 0 || sample > MAX_SAMPLE) {
             throw SegmentRefusal.invalid("/sample: must be from 0 to " + MAX_SAMPLE);
@@ -167,10 +167,10 @@ public class Segments {
         return new ContactSegments(contactId, members.current(contactId), members.stays(contactId));
     }
 
-    /** The request's rule, read strictly, naming only lists that exist. */
-    private SegmentRule parsed(JsonNode ruleJson) {
+    /** The request's rule, read strictly, naming only lists that exist ({@code saving}: held until it commits). */
+    private SegmentRule parsed(JsonNode ruleJson, boolean saving) {
         SegmentRule rule = RuleParser.parse(ruleJson, "/rule");
-        ruleLists.requireKnown(rule, "/rule");
+        ruleLists.requireKnown(rule, "/rule", saving);
         return rule;
     }
 

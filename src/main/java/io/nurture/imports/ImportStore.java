@@ -40,6 +40,11 @@ class ImportStore {
                 .update();
     }
 
+    /** A deleted list is no import's target any more (the imports' reports stop naming it). */
+    int forgetList(String listId) {
+        return jdbc.sql("UPDATE contact_import SET list_id = NULL WHERE list_id = ?").param(listId).update();
+    }
+
     void setTotalRows(String importId, int rows) {
         jdbc.sql("UPDATE contact_import SET total_rows = ? WHERE id = ?").params(rows, importId).update();
     }

@@ -70,6 +70,7 @@ public final class ApiAccessRules {
             allow(HttpMethod.POST, "/api/lists", MARKETING, ADMIN),
             allow(HttpMethod.GET, "/api/lists", MARKETING, ADMIN),
             allow(HttpMethod.GET, "/api/lists/{id}", MARKETING, ADMIN),
+            allow(HttpMethod.DELETE, "/api/lists/{id}", MARKETING, ADMIN),
             allow(HttpMethod.GET, "/api/lists/{id}/members", MARKETING, ADMIN),
             allow(HttpMethod.POST, "/api/lists/{id}/members", MARKETING, ADMIN),
             allow(HttpMethod.DELETE, "/api/lists/{id}/members/{contactId}", MARKETING, ADMIN),

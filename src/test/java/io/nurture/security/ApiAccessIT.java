@@ -146,6 +146,7 @@ class ApiAccessIT {
                         "{\"name\": \"access-" + UUID.randomUUID() + "\"}", it.user)),
                 new Endpoint("GET /api/lists", marketers, it -> it.api.get("/api/lists", it.user)),
                 new Endpoint("GET /api/lists/{id}", marketers, it -> it.api.get("/api/lists/none", it.user)),
+                new Endpoint("DELETE /api/lists/{id}", marketers, it -> it.api.delete("/api/lists/none", it.user)),
                 new Endpoint("GET /api/lists/{id}/members", marketers,
                         it -> it.api.get("/api/lists/none/members", it.user)),
                 new Endpoint("POST /api/lists/{id}/members", marketers, it -> it.api.post("/api/lists/none/members",
