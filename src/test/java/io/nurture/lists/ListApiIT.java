@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -217,6 +219,28 @@ class ListApiIT {
         Response report = api.get("/api/imports/" + importId, "marketer");
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.json().path("listId").isNull() || report.json().path("listId").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void aListAnImportIsStillFillingIsNotDeleted() {
+        String listId = list();
+        String importId = UUID.randomUUID().toString();
+        // an import another node is running (its lease far ahead, so this node's worker leaves it alone)
+        jdbc.sql("""
+                INSERT INTO contact_import (id, file_name, mapping, start_campaigns, dry_run, list_id, status,
+                  total_rows, created_by, created_at, lease_until)
+                VALUES (?, 'fair.csv', '{}', FALSE, FALSE, ?, 'RUNNING', 10, 'marketer', ?, ?)""")
+                .params(importId, listId, Timestamp.from(Instant.now()),
+                        Timestamp.from(Instant.now().plus(Duration.ofDays(1))))
+                .update();
+
+        refused(() -> api.delete("/api/lists/" + listId, "marketer"), 409, "the unfinished import 'fair.csv'");
+
+        jdbc.sql("UPDATE contact_import SET status = 'DONE', lease_until = NULL WHERE id = ?").param(importId)
+                .update();
+        assertThat(api.delete("/api/lists/" + listId, "marketer").status()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_import WHERE id = ? AND list_id IS NULL").param(importId)
+                .query(Long.class).single()).as("the import no longer names the list").isEqualTo(1);
     }
 
     private String segment(String name, String rule) {
