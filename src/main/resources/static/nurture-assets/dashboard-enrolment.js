@@ -1,4 +1,5 @@
-// "Enrol in a campaign" on a segment's page: starts the enrolment, then the bar follows it until it has finished.
+// "Enrol in a campaign" on a segment's or a list's page (the button's data-url): starts the enrolment, then the bar
+// follows it until it has finished.
 (function () {
   'use strict';
   var token = JSON.parse(document.getElementById('enrol-data').textContent).token;
@@ -32,7 +33,7 @@
     status.removeAttribute('data-finished');
     status.className = 'muted';
     status.textContent = 'Starting…';
-    fetch('/dashboard/segments/' + encodeURIComponent(button.dataset.segment) + '/enrolments', {
+    fetch(button.dataset.url, {
       method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-Nurture-Token': token },
       body: JSON.stringify({ campaign: document.getElementById('enrol-campaign').value })

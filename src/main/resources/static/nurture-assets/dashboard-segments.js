@@ -1,4 +1,5 @@
-// The segment builder: rows of conditions make the rule; each change asks the preview for the count now.
+// The segment builder: rows of conditions make the rule; each change asks the preview for the count now. A list row
+// picks one of the lists the page carries (#list-choices).
 (function () {
   'use strict';
   var builder = document.getElementById('builder');
@@ -74,6 +75,13 @@
         ' at least ', element('input', { 'class': 'at-least', type: 'number', min: '1', value: '1' }),
         ' times within ', element('input', { 'class': 'within-days', type: 'number', min: '1', placeholder: 'any' }),
         ' days');
+    } else if (kind === 'list') {
+      var lists = document.getElementById('list-choices').cloneNode(true);
+      lists.removeAttribute('id');
+      lists.removeAttribute('hidden');
+      lists.setAttribute('class', 'list');
+      row.append(element('select', { 'class': 'membership' }, [element('option', { value: 'in' }, ['is in list']),
+        element('option', { value: 'not_in' }, ['is not in list'])]), ' ', lists);
     } else {
       row.append('campaign ', element('input', { 'class': 'campaign', type: 'text', placeholder: 'drip' }), ' ',
         select('status', STATUSES), ' within ',
@@ -110,6 +118,11 @@
     }
     if (kind === 'property') {
       return propertyCondition(row);
+    }
+    if (kind === 'list') {
+      var list = { list: row.querySelector('.list').value };
+      if (row.querySelector('.membership').value === 'not_in') { list.not = true; }
+      return list;
     }
     var days = row.querySelector('.within-days').value;
     if (kind === 'event') {
@@ -174,6 +187,9 @@
       var propertyOp = row.querySelector('.op').value;
       return row.querySelector('.property').value.trim() === '' || (propertyOp !== 'is_set'
         && propertyOp !== 'is_not_set' && row.querySelector('.value').value.trim() === '');
+    }
+    if (kind === 'list') {
+      return !row.querySelector('.list').value;
     }
     return row.querySelector(kind === 'event' ? '.event' : '.campaign').value.trim() === '';
   }

@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,7 @@ import io.nurture.audience.SegmentViews.Preview;
 import io.nurture.audience.SegmentViews.SegmentView;
 import io.nurture.audience.SegmentViews.Sizes;
 
-/** Segments over HTTP: rules, preview, members (JSON pages or all as CSV), sizes, a contact's segments. */
+/** Segments over HTTP: rules, preview, members (JSON pages or all as CSV), sizes, a contact's segments, deletion. */
 @RestController
 class AudienceController {
 
@@ -54,6 +55,12 @@ class AudienceController {
     @PutMapping("/api/segments/{id}")
     SegmentView update(@PathVariable String id, @RequestBody SegmentRequest request) {
         return segments.update(id, request);
+    }
+
+    @DeleteMapping("/api/segments/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id) {
+        segments.delete(id);
     }
 
     @PostMapping("/api/segments/preview")

@@ -16,14 +16,15 @@ import io.nurture.contact.ContactChanged;
 import io.nurture.contact.ContactErased;
 import io.nurture.contact.ContactsMerged;
 import io.nurture.event.ContactEventRecorded;
+import io.nurture.lists.ListMembersChanged;
 import io.nurture.process.ContactProcessChanged;
 
 /**
  * Keeps every segment current for a contact inside the transaction that changed it: its row (profile, consent,
- * stage, scores, status), an event, a campaign start or end. One transaction may change a contact several times (an
- * event scores it, moves its stage and starts a campaign); it is noted each time and checked once, against every
- * segment in one query, right before the transaction commits, when all of it is written. Outside a transaction it is
- * checked at once.
+ * stage, scores, status), an event, a campaign start or end, a list it joined or left. One transaction may change a
+ * contact several times (an event scores it, moves its stage and starts a campaign) and many contacts at once (an
+ * import's chunk added to a list); each is noted each time and checked once, against every segment in one query,
+ * right before the transaction commits, when all of it is written. Outside a transaction it is checked at once.
  */
 @Component
 class LiveMembership {
@@ -51,6 +52,11 @@ class LiveMembership {
     @EventListener
     void on(ContactProcessChanged changed) {
         note(changed.contactId());
+    }
+
+    @EventListener
+    void on(ListMembersChanged changed) {
+        changed.contactIds().forEach(this::note);
     }
 
     @EventListener

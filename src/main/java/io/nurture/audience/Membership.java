@@ -146,18 +146,20 @@ class Membership {
             return;
         }
         Timestamp at = Timestamp.from(now);
-        template.batchUpdate("INSERT INTO segment_member (segment_id, contact_id, entered_at) VALUES (?, ?, ?)",
-                contactIds, 1000, (ps, id) -> {
-                    ps.setString(1, segmentId);
-                    ps.setString(2, id);
-                    ps.setTimestamp(3, at);
+        // only while the segment exists: one deleted since the segments were read takes nobody in
+        template.batchUpdate("""
+                INSERT INTO segment_member (segment_id, contact_id, entered_at)
+                SELECT id, ?, ? FROM segment WHERE id = ?""", contactIds, 1000, (ps, id) -> {
+                    ps.setString(1, id);
+                    ps.setTimestamp(2, at);
+                    ps.setString(3, segmentId);
                 });
-        template.batchUpdate(
-                "INSERT INTO segment_membership_history (segment_id, contact_id, entered_at) VALUES (?, ?, ?)",
-                contactIds, 1000, (ps, id) -> {
-                    ps.setString(1, segmentId);
-                    ps.setString(2, id);
-                    ps.setTimestamp(3, at);
+        template.batchUpdate("""
+                INSERT INTO segment_membership_history (segment_id, contact_id, entered_at)
+                SELECT id, ?, ? FROM segment WHERE id = ?""", contactIds, 1000, (ps, id) -> {
+                    ps.setString(1, id);
+                    ps.setTimestamp(2, at);
+                    ps.setString(3, segmentId);
                 });
     }
 

@@ -14,6 +14,7 @@ import io.nurture.audience.SegmentRule.CampaignStatus;
 import io.nurture.audience.SegmentRule.EventCondition;
 import io.nurture.audience.SegmentRule.FieldCondition;
 import io.nurture.audience.SegmentRule.Group;
+import io.nurture.audience.SegmentRule.ListCondition;
 import io.nurture.audience.SegmentRule.Operator;
 
 /**
@@ -35,6 +36,8 @@ final class RuleParser {
     private static final Set<String> FIELD_KEYS = Set.of("field", "op", "value");
     private static final Set<String> EVENT_KEYS = Set.of("event", "atLeast", "withinDays", "not");
     private static final Set<String> CAMPAIGN_KEYS = Set.of("campaign", "status", "withinDays");
+    private static final Pattern LIST_ID = Pattern.compile("[A-Za-z0-9_.-]{1,36}");
+    private static final Set<String> LIST_KEYS = Set.of("list", "not");
 
     private int conditions;
 
@@ -75,8 +78,11 @@ final class RuleParser {
         if (node.has("campaign")) {
             return campaign(node, pointer);
         }
+        if (node.has("list")) {
+            return list(node, pointer);
+        }
         throw SegmentRefusal.invalid(pointer + ": must be a group (all, any) or a condition (field, property, event, "
-                + "campaign)");
+                + "campaign, list)");
     }
 
     private Group group(JsonNode node, String pointer, int depth) {
@@ -212,6 +218,20 @@ final class RuleParser {
             withinDays = count(node.get("withinDays"), 1, MAX_DAYS, pointer + "/withinDays");
         }
         return new CampaignCondition(campaign, status, withinDays);
+    }
+
+    /** The list's id only: whether it exists is asked of the lists module when the rule is saved or previewed. */
+    private static ListCondition list(JsonNode node, String pointer) {
+        onlyKeys(node, LIST_KEYS, pointer);
+        String listId = text(node, "list", pointer);
+        if (!LIST_ID.matcher(listId).matches()) {
+            throw SegmentRefusal.invalid(pointer + "/list: not a list's id");
+        }
+        JsonNode not = node.get("not");
+        if (not != null && !not.isBoolean()) {
+            throw SegmentRefusal.invalid(pointer + "/not: takes true or false");
+        }
+        return new ListCondition(listId, not != null && not.asBoolean());
     }
 
     static void onlyKeys(JsonNode node, Set<String> allowed, String pointer) {

@@ -11,6 +11,7 @@ import io.nurture.audience.SegmentRule.CampaignCondition;
 import io.nurture.audience.SegmentRule.EventCondition;
 import io.nurture.audience.SegmentRule.FieldCondition;
 import io.nurture.audience.SegmentRule.Group;
+import io.nurture.audience.SegmentRule.ListCondition;
 import io.nurture.audience.SegmentRule.Operator;
 import io.nurture.audience.SegmentRule.PropertyCondition;
 import io.nurture.process.CampaignGoals;
@@ -53,6 +54,8 @@ final class RuleSql {
             property(property);
         } else if (rule instanceof EventCondition event) {
             event(event);
+        } else if (rule instanceof ListCondition list) {
+            list(list);
         } else {
             campaign((CampaignCondition) rule);
         }
@@ -227,6 +230,12 @@ final class RuleSql {
         if (condition.withinDays() != null) {
             params.add(daysAgo(condition.withinDays()));
         }
+    }
+
+    private void list(ListCondition condition) {
+        sql.append(condition.negated() ? "NOT " : "").append("EXISTS (SELECT 1 FROM contact_list_member l")
+                .append(" WHERE l.contact_id = c.id AND l.list_id = ?)");
+        params.add(condition.listId());
     }
 
     private Timestamp daysAgo(int days) {

@@ -56,6 +56,14 @@ public sealed interface SegmentRule {
         }
     }
 
+    /** On ({@code negated}: not on) the static list {@code listId} (module {@code lists}). */
+    record ListCondition(String listId, boolean negated) implements SegmentRule {
+        @Override
+        public boolean timeBound() {
+            return false;
+        }
+    }
+
     enum Operator {
         EQ("eq"), NEQ("neq"), IN("in"), NOT_IN("not_in"), GT("gt"), GTE("gte"), LT("lt"), LTE("lte"),
         CONTAINS("contains"), STARTS_WITH("starts_with"), IS_SET("is_set"), IS_NOT_SET("is_not_set");

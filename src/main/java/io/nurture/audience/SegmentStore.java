@@ -53,6 +53,18 @@ class SegmentStore {
         }
     }
 
+    /**
+     * Deletes the segment with its members, their stays and its daily sizes (answers whether it was there). The
+     * segment's row goes last and unlocked until then, so a contact's live check that has just read the segments
+     * waits on it as briefly as can be.
+     */
+    boolean delete(String id) {
+        jdbc.sql("DELETE FROM segment_member WHERE segment_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM segment_membership_history WHERE segment_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM segment_size_daily WHERE segment_id = ?").param(id).update();
+        return jdbc.sql("DELETE FROM segment WHERE id = ?").param(id).update() > 0;
+    }
+
     Optional<Segment> find(String id) {
         return jdbc.sql("SELECT * FROM segment WHERE id = ?").param(id).query(this::map).optional();
     }

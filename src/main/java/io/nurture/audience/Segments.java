@@ -24,7 +24,10 @@ import io.nurture.audience.SegmentViews.Sizes;
 import io.nurture.contact.ContactNotFoundException;
 import io.nurture.contact.ContactRepository;
 
-/** The segments API's work: save a rule (then rebuild its members), preview one, read members, sizes and stays. */
+/**
+ * The segments API's work: save a rule (then rebuild its members), preview one, read members, sizes and stays, delete
+ * a segment.
+ */
 @Service
 public class Segments {
 
@@ -37,21 +40,23 @@ public class Segments {
     private final MemberQueries members;
     private final SegmentRebuilds rebuilds;
     private final ContactRepository contacts;
+    private final RuleLists ruleLists;
     private final ObjectMapper json;
 
     Segments(SegmentStore store, MemberQueries members, SegmentRebuilds rebuilds, ContactRepository contacts,
-            ObjectMapper json) {
+            RuleLists ruleLists, ObjectMapper json) {
         this.store = store;
         this.members = members;
         this.rebuilds = rebuilds;
         this.contacts = contacts;
+        this.ruleLists = ruleLists;
         this.json = json;
     }
 
     @Transactional
     public SegmentView create(SegmentRequest request) {
         String name = name(request.name());
-        SegmentRule rule = RuleParser.parse(request.rule(), "/rule");
+        SegmentRule rule = parsed(request.rule(), true);
         if (store.nameTaken(name, "")) {
             throw SegmentRefusal.nameTaken(name);
         }
@@ -71,7 +76,7 @@ public class Segments {
             throw SegmentRefusal.invalid("name, rule: give a new name, a new rule or both");
         }
         String name = request.name() == null ? null : name(request.name());
-        SegmentRule rule = request.rule() == null ? null : RuleParser.parse(request.rule(), "/rule");
+        SegmentRule rule = request.rule() == null ? null : parsed(request.rule(), true);
         if (name != null && store.nameTaken(name, id)) {
             throw SegmentRefusal.nameTaken(name);
         }
@@ -82,6 +87,18 @@ public class Segments {
             rebuilds.queue(id);
         }
         return view(get(id));
+    }
+
+    /**
+     * Deletes the segment, its members, their stays and its sizes. Nobody leaves it (no {@link SegmentLeft}): the
+     * contacts did not change, the segment is gone, and a diagram waiting for {@code segment-left:<name>} must not
+     * move for all its members at once. An enrolment started from it keeps the members it took.
+     */
+    @Transactional
+    public void delete(String id) {
+        if (!store.delete(id)) {
+            throw SegmentRefusal.notFound(id);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -96,7 +113,7 @@ public class Segments {
 
     @Transactional(readOnly = true)
     public Preview preview(PreviewRequest request) {
-        SegmentRule rule = RuleParser.parse(request.rule(), "/rule");
+        SegmentRule rule = parsed(request.rule(), false);
         int sample = request.sample() == null ? 10 : request.sample();
         if (sample < 0 || sample > MAX_SAMPLE) {
             throw SegmentRefusal.invalid("/sample: must be from 0 to " + MAX_SAMPLE);
@@ -148,6 +165,13 @@ public class Segments {
             throw new ContactNotFoundException(contactId);
         }
         return new ContactSegments(contactId, members.current(contactId), members.stays(contactId));
+    }
+
+    /** The request's rule, read strictly, naming only lists that exist ({@code saving}: held until it commits). */
+    private SegmentRule parsed(JsonNode ruleJson, boolean saving) {
+        SegmentRule rule = RuleParser.parse(ruleJson, "/rule");
+        ruleLists.requireKnown(rule, "/rule", saving);
+        return rule;
     }
 
     private Segment get(String id) {

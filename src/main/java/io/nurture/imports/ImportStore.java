@@ -40,6 +40,18 @@ class ImportStore {
                 .update();
     }
 
+    /** The files of the imports that are still to fill the list. */
+    List<String> unfinishedInto(String listId) {
+        return jdbc.sql("""
+                SELECT COALESCE(file_name, id) FROM contact_import WHERE list_id = ? AND status IN ('QUEUED', 'RUNNING')
+                ORDER BY created_at""").param(listId).query(String.class).list();
+    }
+
+    /** A deleted list is no import's target any more (the imports' reports stop naming it). */
+    int forgetList(String listId) {
+        return jdbc.sql("UPDATE contact_import SET list_id = NULL WHERE list_id = ?").param(listId).update();
+    }
+
     void setTotalRows(String importId, int rows) {
         jdbc.sql("UPDATE contact_import SET total_rows = ? WHERE id = ?").params(rows, importId).update();
     }

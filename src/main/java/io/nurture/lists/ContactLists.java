@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +19,10 @@ import io.nurture.contact.Contact;
 import io.nurture.contact.ContactRepository;
 import io.nurture.web.InvalidInputException;
 
-/** Static lists: made by name, filled by contact id or e-mail (or by an import), emptied one contact at a time. */
+/**
+ * Static lists: made by name, filled by contact id or e-mail (or by an import), emptied one contact at a time,
+ * deleted when nothing names them.
+ */
 @Service
 public class ContactLists {
 
@@ -28,10 +33,16 @@ public class ContactLists {
 
     private final ListRepository lists;
     private final ContactRepository contacts;
+    private final ApplicationEventPublisher events;
+    /** Looked up when a list is deleted: a module naming lists (audience) uses this one too. */
+    private final ObjectProvider<ListReferences> references;
 
-    ContactLists(ListRepository lists, ContactRepository contacts) {
+    ContactLists(ListRepository lists, ContactRepository contacts, ApplicationEventPublisher events,
+            ObjectProvider<ListReferences> references) {
         this.lists = lists;
         this.contacts = contacts;
+        this.events = events;
+        this.references = references;
     }
 
     @Transactional
@@ -53,11 +64,45 @@ public class ContactLists {
         return lists.find(listId).orElseThrow(() -> new ListNotFoundException(listId));
     }
 
-    /** Fails with a 404 problem unless the list exists: an import checks its target list before it starts. */
+    /**
+     * Fails with a 404 problem unless the list exists, and keeps it from being deleted until the transaction ends:
+     * an import checks its target list before it starts.
+     */
     public void requireExists(String listId) {
-        if (!lists.exists(listId)) {
+        if (!lists.lock(listId)) {
             throw new ListNotFoundException(listId);
         }
+    }
+
+    /** Whether the list exists (a segment's preview may name only one that does). */
+    public boolean exists(String listId) {
+        return lists.exists(listId);
+    }
+
+    /**
+     * Whether the list exists, kept from being deleted until the transaction ends: a segment saved with a rule that
+     * names it commits before a deletion looks for what names the list, or finds it gone.
+     */
+    public boolean holdIfExists(String listId) {
+        return lists.lock(listId);
+    }
+
+    /**
+     * Deletes the list and who is on it, unless something names it (a segment's rule: 409 naming it). Nobody's
+     * segments move: none names the list. An enrolment already taken from it keeps its members.
+     */
+    @Transactional
+    public void delete(String listId) {
+        if (!lists.lock(listId)) {
+            throw new ListNotFoundException(listId);
+        }
+        List<String> users = references.orderedStream().flatMap(reference -> reference.namesOf(listId).stream())
+                .toList();
+        if (!users.isEmpty()) {
+            throw new ListInUseException(listId, users);
+        }
+        events.publishEvent(new ListDeleted(listId));
+        lists.delete(listId);
     }
 
     public List<ContactList> all() {
@@ -69,10 +114,10 @@ public class ContactLists {
         return lists.listsOf(contactId);
     }
 
-    record MembersPage(long total, int page, int size, List<ListMember> members) {
+    public record MembersPage(long total, int page, int size, List<ListMember> members) {
     }
 
-    MembersPage members(String listId, int page, int size) {
+    public MembersPage members(String listId, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
         }
@@ -102,13 +147,22 @@ public class ContactLists {
     /** Adds these (existing) contacts to the list, those not on it yet; answers how many it added. */
     @Transactional
     public int addAll(String listId, Collection<String> contactIds, String addedBy) {
-        return contactIds.isEmpty() ? 0 : lists.add(listId, contactIds, addedBy, Instant.now());
+        if (contactIds.isEmpty()) {
+            return 0;
+        }
+        int added = lists.add(listId, contactIds, addedBy, Instant.now());
+        if (added > 0) {
+            events.publishEvent(new ListMembersChanged(listId, List.copyOf(new LinkedHashSet<>(contactIds))));
+        }
+        return added;
     }
 
     @Transactional
     public void remove(String listId, String contactId) {
         requireExists(listId);
-        lists.remove(listId, contactId);
+        if (lists.remove(listId, contactId)) {
+            events.publishEvent(new ListMembersChanged(listId, List.of(contactId)));
+        }
     }
 
     private List<String> knownIds(List<String> ids) {

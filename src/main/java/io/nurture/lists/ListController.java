@@ -46,6 +46,12 @@ class ListController {
         return lists.get(id);
     }
 
+    @DeleteMapping("/api/lists/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id) {
+        lists.delete(id);
+    }
+
     @GetMapping("/api/lists/{id}/members")
     MembersPage members(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "100") int size) {

@@ -42,6 +42,17 @@ class ListRepository {
         return jdbc.sql("SELECT COUNT(*) FROM contact_list WHERE id = ?").param(id).query(Long.class).single() > 0;
     }
 
+    /** Locks the list's row until the transaction ends; false if there is none. */
+    boolean lock(String id) {
+        return jdbc.sql("SELECT id FROM contact_list WHERE id = ? FOR UPDATE").param(id).query(String.class)
+                .optional().isPresent();
+    }
+
+    void delete(String id) {
+        jdbc.sql("DELETE FROM contact_list_member WHERE list_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM contact_list WHERE id = ?").param(id).update();
+    }
+
     boolean nameTaken(String name) {
         return jdbc.sql("SELECT COUNT(*) FROM contact_list WHERE LOWER(name) = LOWER(?)").param(name)
                 .query(Long.class).single() > 0;

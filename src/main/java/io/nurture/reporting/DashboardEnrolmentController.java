@@ -21,7 +21,7 @@ import io.nurture.enrolment.EnrolmentRequest;
 import io.nurture.web.RefuseUnknownFields;
 
 /**
- * "Enrol in a campaign" on a segment's dashboard page, with the enrolment's progress. For the groups that may enrol
+ * "Enrol in a campaign" on a segment's or a list's dashboard page, with the enrolment's progress. For the groups that may enrol
  * over the API; the write carries the page's session token.
  */
 @Controller
@@ -35,7 +35,7 @@ class DashboardEnrolmentController {
         this.enrolments = enrolments;
     }
 
-    /** What a segment's page needs to offer the enrolment, when its user may make one. */
+    /** What a segment's or a list's page needs to offer the enrolment, when its user may make one. */
     void offer(HttpServletRequest request, Model model) {
         boolean may = DashboardWrites.allowed(request, "POST", "/api/campaigns/{key}/enrolments");
         model.addAttribute("mayEnrol", may);
@@ -54,6 +54,17 @@ class DashboardEnrolmentController {
         writes.mayDo(request, "POST", "/api/campaigns/{key}/enrolments");
         writes.requireToken(request, token);
         return enrolments.enrol(choice.campaign(), new EnrolmentRequest(id, null, null), user);
+    }
+
+    @PostMapping(path = "/dashboard/lists/{id}/enrolments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Enrolment enrolList(@PathVariable String id, @RequestBody CampaignChoice choice,
+            @RequestHeader(name = DashboardWrites.TOKEN_HEADER, defaultValue = "") String token,
+            @RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user, HttpServletRequest request) {
+        writes.mayDo(request, "POST", "/api/campaigns/{key}/enrolments");
+        writes.requireToken(request, token);
+        return enrolments.enrol(choice.campaign(), new EnrolmentRequest(null, id, null), user);
     }
 
     @GetMapping("/dashboard/enrolments/{id}")

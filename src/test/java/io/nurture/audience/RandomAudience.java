@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Random contacts with events, mail reactions and campaign instances, written straight into the tables the rules
- * read, and random rules over them; {@link #matches} is the rules' meaning worked out in memory, independently of
- * the SQL. Times lie half a day off whole days back from now, so no time window's edge falls near one.
+ * Random contacts with events, mail reactions, campaign instances and static lists, written straight into the tables
+ * the rules read, and random rules over them; {@link #matches} is the rules' meaning worked out in memory,
+ * independently of the SQL. Times lie half a day off whole days back from now, so no time window's edge falls near one.
  */
 final class RandomAudience {
 
@@ -46,7 +46,7 @@ final class RandomAudience {
     record Person(String id, String country, String industry, String company, String source, String stage,
             Long companySize, int behaviour, int fit, Boolean consentEmail, boolean unsubscribed,
             boolean disqualified, boolean suppressed, List<Event> events, List<Reaction> reactions,
-            List<Instance> instances, Map<String, Object> properties) {
+            List<Instance> instances, Map<String, Object> properties, List<String> lists) {
     }
 
     /** Custom properties: each name of a kind, mostly, and now and then of another (a plan as a number). */
@@ -62,10 +62,16 @@ final class RandomAudience {
 
     private final Random random;
     private final Instant now;
+    /** This audience's own lists, made by {@link #store} (once per instance); nobody is put on the last one. */
+    private final String[] lists;
 
     RandomAudience(long seed, Instant now) {
         this.random = new Random(seed);
         this.now = now;
+        this.lists = new String[3];
+        for (int i = 0; i < lists.length; i++) {
+            lists[i] = UUID.randomUUID().toString();
+        }
     }
 
     // --- data
@@ -93,10 +99,16 @@ final class RandomAudience {
                     default -> new Instance(pick(CAMPAIGNS), false, "EXTERNALLY_TERMINATED", "Task_Send");
                 });
             }
+            List<String> on = new ArrayList<>();
+            for (int l = 0; l < lists.length - 1; l++) {
+                if (random.nextBoolean()) {
+                    on.add(lists[l]);
+                }
+            }
             people.add(new Person(prefix + i, pick(COUNTRIES), pick(INDUSTRIES), pick(COMPANIES), pick(SOURCES),
                     pick(STAGES), random.nextInt(4) == 0 ? null : (long) random.nextInt(1000), random.nextInt(101),
                     random.nextInt(101), pick(MAYBE), random.nextInt(5) == 0, random.nextInt(8) == 0,
-                    random.nextInt(6) == 0, events, reactions, instances, properties()));
+                    random.nextInt(6) == 0, events, reactions, instances, properties(), on));
         }
         return people;
     }
@@ -118,6 +130,10 @@ final class RandomAudience {
 
     void store(JdbcClient jdbc, List<Person> people) {
         Timestamp created = Timestamp.from(now);
+        for (String list : lists) {
+            jdbc.sql("INSERT INTO contact_list (id, name, created_by, created_at) VALUES (?, ?, 'random', ?)")
+                    .params(list, "random " + list, created).update();
+        }
         for (Person p : people) {
             jdbc.sql("""
                     INSERT INTO contact (id, email, company, industry, company_size, country, source, consent_email,
@@ -157,6 +173,11 @@ final class RandomAudience {
                     .params(p.id(), name, value instanceof String ? value : null,
                             value instanceof Double ? value : null, value instanceof Boolean ? value : null, created)
                     .update());
+            for (String list : p.lists()) {
+                jdbc.sql("""
+                        INSERT INTO contact_list_member (list_id, contact_id, added_by, added_at)
+                        VALUES (?, ?, 'random', ?)""").params(list, p.id(), created).update();
+            }
             for (Instance i : p.instances()) {
                 String id = UUID.randomUUID().toString();
                 jdbc.sql("""
@@ -190,7 +211,7 @@ final class RandomAudience {
             property(c);
             return c;
         }
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(11)) {
             case 0, 1 -> text(c, pick(new String[] { "country", "industry", "company", "source", "stage" }));
             case 2, 3 -> number(c, pick(new String[] { "fitScore", "behaviourScore", "score", "companySize" }));
             case 4 -> {
@@ -208,6 +229,12 @@ final class RandomAudience {
                 }
                 if (random.nextInt(3) == 0) {
                     c.put("not", true);
+                }
+            }
+            case 8 -> {
+                c.put("list", pick(lists));
+                if (random.nextBoolean()) {
+                    c.put("not", random.nextInt(3) > 0);
                 }
             }
             default -> {
@@ -322,6 +349,9 @@ final class RandomAudience {
         }
         if (rule.has("property")) {
             return property(rule, p);
+        }
+        if (rule.has("list")) {
+            return rule.path("not").asBoolean(false) != p.lists().contains(rule.get("list").asText());
         }
         return field(rule, p);
     }

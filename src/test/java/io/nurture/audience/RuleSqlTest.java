@@ -53,6 +53,30 @@ class RuleSqlTest {
     }
 
     @Test
+    void aListConditionPassesTheListAsAParameterAndNamesItsPointer() throws Exception {
+        JsonNode rule = JSON.readTree("""
+                {"any": [{"list": "list-1"}, {"all": [{"list": "list-2", "not": true}]}]}""");
+
+        SegmentRule parsed = RuleParser.parse(rule, "/rule");
+        RuleSql.Predicate predicate = RuleSql.compile(parsed, Instant.EPOCH);
+
+        assertThat(predicate.sql()).isEqualTo("(EXISTS (SELECT 1 FROM contact_list_member l WHERE l.contact_id = c.id"
+                + " AND l.list_id = ?) OR (NOT EXISTS (SELECT 1 FROM contact_list_member l WHERE l.contact_id = c.id"
+                + " AND l.list_id = ?)))");
+        assertThat(predicate.params()).containsExactly("list-1", "list-2");
+        assertThat(parsed.timeBound()).isFalse();
+        assertThat(RuleLists.named(parsed, "/rule", new java.util.ArrayList<>())).containsExactly(
+                new RuleLists.Named("/rule/any/0/list", "list-1"), new RuleLists.Named("/rule/any/1/all/0/list",
+                        "list-2"));
+        assertThatThrownBy(() -> RuleParser.parse(JSON.readTree("""
+                {"all": [{"list": "a b"}]}"""), "/rule")).isInstanceOf(SegmentRefusal.class)
+                .hasMessageStartingWith("/rule/all/0/list:");
+        assertThatThrownBy(() -> RuleParser.parse(JSON.readTree("""
+                {"all": [{"list": "a", "atLeast": 2}]}"""), "/rule")).isInstanceOf(SegmentRefusal.class)
+                .hasMessageStartingWith("/rule/all/0/atLeast: unknown key");
+    }
+
+    @Test
     void aBadPartIsNamedByItsJsonPointer() {
         assertThatThrownBy(() -> RuleParser.parse(JSON.readTree("""
                 {"any": [{"field": "country", "op": "eq", "value": "DE"},

@@ -29,8 +29,9 @@ import io.nurture.contact.PropertyValues;
 
 /**
  * Segments through the API on the whole app: a rule saved and built, members entering and leaving as events, profile
- * changes and campaign ends happen, a rule edit rebuilt, the preview, the sweep for time windows, and every kind of
- * bad or malicious body refused with a problem that stores nothing.
+ * changes, campaign ends and list changes (by hand or by import) happen, a rule edit rebuilt, the preview, the sweep
+ * for time windows, a segment deleted, and every kind of bad or malicious body refused with a problem that stores
+ * nothing.
  */
 @JobsOffAppTest
 class SegmentsIT {
@@ -144,6 +145,128 @@ class SegmentsIT {
         runtime.deleteProcessInstance(instance, "left welcome for the test");
 
         assertThat(isMember(segment, contact)).as("out of welcome: out of the segment").isFalse();
+    }
+
+    @Test
+    void aContactAddedToAListEntersASegmentNamingItAtOnceAndLeavesWhenRemoved() {
+        String list = list("Webinar guests " + company);
+        String segment = created("On the list " + company, """
+                {"all": [{"field": "company", "op": "eq", "value": "%s"}, {"list": "%s"}]}""".formatted(company,
+                list));
+        String notOnIt = created("Not on the list " + company, """
+                {"all": [{"field": "company", "op": "eq", "value": "%s"}, {"list": "%s", "not": true}]}"""
+                .formatted(company, list));
+        String contact = event("form_submitted", unique("listed"), null);
+        assertThat(isMember(segment, contact)).isFalse();
+        assertThat(isMember(notOnIt, contact)).isTrue();
+
+        Response added = api.post("/api/lists/" + list + "/members", "{\"contactIds\": [\"" + contact + "\"]}",
+                "marketer");
+
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(isMember(segment, contact)).as("in the list's transaction, no rebuild").isTrue();
+        assertThat(isMember(notOnIt, contact)).isFalse();
+
+        assertThat(api.delete("/api/lists/" + list + "/members/" + contact, "marketer").status()).isEqualTo(204);
+
+        assertThat(isMember(segment, contact)).isFalse();
+        assertThat(isMember(notOnIt, contact)).isTrue();
+        List<JsonNode> stays = of(api.get("/api/contacts/" + contact + "/segments", "marketer").json().get("history"),
+                segment);
+        assertThat(stays).hasSize(1);
+        assertThat(stays.get(0).has("enteredAt")).isTrue();
+        assertThat(stays.get(0).has("leftAt")).isTrue();
+        assertThat(of(api.get("/api/contacts/" + contact + "/segments", "marketer").json().get("history"), notOnIt))
+                .as("left the 'not on the list' segment and came back").hasSize(2);
+    }
+
+    @Test
+    void contactsImportedIntoAListEnterTheSegmentNamingIt() {
+        String list = list("Imported guests " + company);
+        String segment = created("Imported onto the list " + company, """
+                {"all": [{"list": "%s"}]}""".formatted(list));
+        String knownEmail = unique("known");
+        event("form_submitted", knownEmail, null);
+        String fresh = unique("fresh");
+        String boundary = "----nurture" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"listId\"\r\n\r\n" + list
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"g.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nemail\r\n" + knownEmail + "\r\n" + fresh + "\r\n--" + boundary
+                + "--\r\n";
+        Response started = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/imports"))
+                .header("Authorization", NurtureClient.basic("marketer", "marketer"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String importId = started.json().get("id").asText();
+        await().atMost(PATIENCE).until(() -> api.get("/api/imports/" + importId, "marketer").json().get("status")
+                .asText().equals("DONE"));
+
+        List<String> emails = api.get("/api/segments/" + segment + "/members", "marketer").json().get("members")
+                .findValuesAsText("email");
+        assertThat(emails).containsExactlyInAnyOrder(knownEmail, fresh);
+        assertThat(built(segment).get("version").asInt()).as("no rebuild, the import moved them").isEqualTo(1);
+    }
+
+    @Test
+    void aRuleNamingAnUnknownListOrABadOneIsRefusedNamingThePointer() {
+        String list = list("Known " + company);
+        long before = segments();
+        assertRefused(named("{\"all\": [{\"list\": \"" + list + "\"}, {\"any\": [{\"list\": \""
+                + UUID.randomUUID() + "\"}]}]}"), "/rule/all/1/any/0/list");
+        assertRefused(named("{\"all\": [{\"list\": 7}]}"), "/rule/all/0/list");
+        assertRefused(named("{\"all\": [{\"list\": \"x' OR '1'='1\"}]}"), "/rule/all/0/list");
+        assertRefused(named("{\"all\": [{\"list\": \"" + "a".repeat(37) + "\"}]}"), "/rule/all/0/list");
+        assertRefused(named("{\"all\": [{\"list\": \"" + list + "\", \"not\": \"yes\"}]}"), "/rule/all/0/not");
+        assertRefused(named("{\"all\": [{\"list\": \"" + list + "\", \"withinDays\": 3}]}"),
+                "/rule/all/0/withinDays");
+        assertThat(segments()).as("nothing stored").isEqualTo(before);
+
+        String segment = created("Known list " + company, "{\"all\": [{\"list\": \"" + list + "\"}]}");
+        Response edit = api.put("/api/segments/" + segment, "{\"rule\": {\"any\": [{\"list\": \"" + UUID.randomUUID()
+                + "\"}]}}", "marketer");
+        assertThat(edit.status()).as(edit.body()).isEqualTo(400);
+        assertThat(edit.json().get("detail").asText()).startsWith("/rule/any/0/list:");
+        assertThat(api.get("/api/segments/" + segment, "marketer").json().get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void deletingASegmentTakesItsMembersStaysAndSizesWithIt() {
+        String segment = created("Deleted " + company, """
+                {"all": [{"field": "company", "op": "eq", "value": "%s"}]}""".formatted(company));
+        String contact = event("form_submitted", unique("deleted"), null);
+        assertThat(isMember(segment, contact)).isTrue();
+        assertThat(rows("segment_size_daily", segment)).isPositive();
+
+        Response deleted = api.delete("/api/segments/" + segment, "marketer");
+
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(api.get("/api/segments/" + segment, "marketer").status()).isEqualTo(404);
+        assertThat(rows("segment_member", segment)).isZero();
+        assertThat(rows("segment_membership_history", segment)).isZero();
+        assertThat(rows("segment_size_daily", segment)).isZero();
+        assertThat(api.get("/api/contacts/" + contact, "marketer").status()).as("the contact stays").isEqualTo(200);
+        event("page_view", unique("after-delete"), null);
+        Response again = api.delete("/api/segments/" + segment, "marketer");
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(api.delete("/api/segments/" + "x".repeat(300), "marketer").status()).isEqualTo(404);
+    }
+
+    @Test
+    void whoMayOnlyReadSegmentsCannotDeleteOne() {
+        String segment = created("Kept " + company, """
+                {"all": [{"field": "company", "op": "eq", "value": "%s"}]}""".formatted(company));
+        String contact = event("form_submitted", unique("kept"), null);
+
+        for (String user : List.of("sales", "sdrlead", "integration")) {
+            Response refused = api.delete("/api/segments/" + segment, user);
+            assertThat(refused.status()).as(user + ": " + refused.body()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(api.get("/api/segments/" + segment, "sales").status()).isEqualTo(200);
+        assertThat(isMember(segment, contact)).isTrue();
+        assertThat(rows("segment_membership_history", segment)).isEqualTo(1);
     }
 
     @Test
@@ -454,6 +577,17 @@ class SegmentsIT {
     private List<String> members(String segment) {
         return api.get("/api/segments/" + segment + "/members?size=500", "marketer").json().get("members")
                 .findValues("contactId").stream().map(JsonNode::asText).toList();
+    }
+
+    private String list(String name) {
+        Response response = api.post("/api/lists", "{\"name\": \"" + name + "\"}", "marketer");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asText();
+    }
+
+    private long rows(String table, String segment) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE segment_id = ?").param(segment).query(Long.class)
+                .single();
     }
 
     private long segments() {

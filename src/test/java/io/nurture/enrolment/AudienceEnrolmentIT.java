@@ -25,8 +25,8 @@ import io.nurture.NurtureClient.Response;
 
 /**
  * Campaigns from audiences over HTTP: a list's and a segment's members enrolled in a campaign, each started once
- * (and not again when enrolled twice), and a diagram started by a contact entering a segment and moved on when it
- * leaves. Refused requests store nothing.
+ * (and not again when enrolled twice), a diagram started by a contact entering a segment and moved on when it
+ * leaves (but not when the segment is deleted, whose enrolments stay). Refused requests store nothing.
  */
 @JobsOffAppTest
 class AudienceEnrolmentIT {
@@ -115,6 +115,30 @@ class AudienceEnrolmentIT {
                 "marketer");
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().get("detail").asText()).contains("no plain start event");
+    }
+
+    @Test
+    void deletingASegmentMovesNoDiagramWaitingForItsMembersToLeaveAndKeepsItsEnrolment() {
+        String name = "Deleted Germans " + company;
+        String segment = segment(name);
+        String key = "on-deleted-" + UUID.randomUUID().toString().substring(0, 8);
+        repository.createDeployment().name(key).addString(key + ".bpmn", onSegment(key, name)).deploy();
+        String contact = lead("DE");
+        assertThat(instances(key, contact)).as("started on entry").isEqualTo(1);
+        JsonNode enrolment = finished(enrol("drip", "{\"segment\": \"" + segment + "\"}"));
+
+        Response deleted = api.delete("/api/segments/" + segment, "marketer");
+
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(runtime.createExecutionQuery().processDefinitionKey(key).processInstanceBusinessKey(contact)
+                .activityId("Catch_Left").count()).as("the contact did not leave: the segment went").isEqualTo(1);
+        JsonNode kept = api.get("/api/campaigns/enrolments/" + enrolment.get("id").asText(), "marketer").json();
+        assertThat(kept.get("audienceName").asText()).isEqualTo(name);
+        assertThat(kept.get("total").asInt()).isEqualTo(1);
+        assertThat(kept.get("started").asInt()).isEqualTo(1);
+        assertThat(instances("drip", contact)).isEqualTo(1);
+        event("page_view", contact, "\"country\": \"FR\"");
+        assertThat(instances(key, contact)).as("nothing left the segment later either").isEqualTo(1);
     }
 
     /** The README's story: import a CSV, see the segment count it makes, start a campaign for its members. */

@@ -1,7 +1,13 @@
 package io.nurture.lists;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -21,9 +27,9 @@ import io.nurture.NurtureClient;
 import io.nurture.NurtureClient.Response;
 
 /**
- * Static lists over real HTTP: made by name, filled by contact id and e-mail, paged, emptied one contact at a time;
- * a merge keeps the survivor on the merged contact's lists, an erasure takes the contact off them; and every bad
- * body a problem that stores nothing.
+ * Static lists over real HTTP: made by name, filled by contact id and e-mail, paged, emptied one contact at a time,
+ * deleted unless a segment names them; a merge keeps the survivor on the merged contact's lists, an erasure takes the
+ * contact off them; and every bad body a problem that stores nothing.
  */
 @JobsOffAppTest
 class ListApiIT {
@@ -156,6 +162,92 @@ class ListApiIT {
                 .query(Long.class).single()).isZero();
         assertThat(api.get("/api/erasures?contactId=" + known, "privacy").json().at("/0/removed/listMemberships")
                 .asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aListIsDeletedWithItsMembersUnlessASegmentNamesIt() {
+        String listId = list();
+        String ada = contact("ada");
+        assertThat(api.post("/api/lists/" + listId + "/members", "{\"contactIds\": [\"" + ada + "\"]}", "marketer")
+                .status()).isEqualTo(200);
+        String onIt = segment("On it " + tag, "{\"all\": [{\"list\": \"" + listId + "\"}]}");
+        String notOnIt = segment("Not on it " + tag, "{\"any\": [{\"field\": \"country\", \"op\": \"eq\", "
+                + "\"value\": \"DE\"}, {\"list\": \"" + listId + "\", \"not\": true}]}");
+
+        refused(() -> api.delete("/api/lists/" + listId, "marketer"), 409, "segment 'On it " + tag + "'");
+        Response inUse = api.delete("/api/lists/" + listId, "marketer");
+        assertThat(inUse.json().get("detail").asText()).contains("segment 'Not on it " + tag + "'");
+        for (String user : List.of("sales", "sdrlead", "integration")) {
+            assertThat(api.delete("/api/lists/" + listId, user).status()).as(user).isEqualTo(403);
+        }
+        assertThat(members(listId)).isEqualTo(1);
+
+        assertThat(api.delete("/api/segments/" + onIt, "marketer").status()).isEqualTo(204);
+        assertThat(api.put("/api/segments/" + notOnIt, "{\"rule\": {\"all\": [{\"field\": \"country\", "
+                + "\"op\": \"eq\", \"value\": \"DE\"}]}}", "marketer").status()).isEqualTo(200);
+        Response deleted = api.delete("/api/lists/" + listId, "marketer");
+
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(api.get("/api/lists/" + listId, "marketer").status()).isEqualTo(404);
+        assertThat(members(listId)).isZero();
+        assertThat(api.get("/api/contacts/" + ada + "/lists", "marketer").json()).isEmpty();
+        refused(() -> api.delete("/api/lists/" + listId, "marketer"), 404, listId);
+        refused(() -> api.post("/api/segments", "{\"name\": \"Gone " + tag + "\", \"rule\": {\"all\": "
+                + "[{\"list\": \"" + listId + "\"}]}}", "marketer"), 400, "/rule/all/0/list: no list");
+    }
+
+    @Test
+    void aListAnImportFilledCanBeDeletedAndTheImportStaysReadable() {
+        String listId = list();
+        String boundary = "----nurture" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"listId\"\r\n\r\n" + listId
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nemail\r\n" + email("imported") + "\r\n--" + boundary + "--\r\n";
+        Response started = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl()
+                + "/api/imports")).header("Authorization", NurtureClient.basic("marketer", "marketer"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String importId = started.json().get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api
+                .get("/api/imports/" + importId, "marketer").json().get("status").asText().equals("DONE"));
+        assertThat(members(listId)).isEqualTo(1);
+
+        Response deleted = api.delete("/api/lists/" + listId, "marketer");
+
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        Response report = api.get("/api/imports/" + importId, "marketer");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.json().path("listId").isNull() || report.json().path("listId").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void aListAnImportIsStillFillingIsNotDeleted() {
+        String listId = list();
+        String importId = UUID.randomUUID().toString();
+        // an import another node is running (its lease far ahead, so this node's worker leaves it alone)
+        jdbc.sql("""
+                INSERT INTO contact_import (id, file_name, mapping, start_campaigns, dry_run, list_id, status,
+                  total_rows, created_by, created_at, lease_until)
+                VALUES (?, 'fair.csv', '{}', FALSE, FALSE, ?, 'RUNNING', 10, 'marketer', ?, ?)""")
+                .params(importId, listId, Timestamp.from(Instant.now()),
+                        Timestamp.from(Instant.now().plus(Duration.ofDays(1))))
+                .update();
+
+        refused(() -> api.delete("/api/lists/" + listId, "marketer"), 409, "the unfinished import 'fair.csv'");
+
+        jdbc.sql("UPDATE contact_import SET status = 'DONE', lease_until = NULL WHERE id = ?").param(importId)
+                .update();
+        assertThat(api.delete("/api/lists/" + listId, "marketer").status()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_import WHERE id = ? AND list_id IS NULL").param(importId)
+                .query(Long.class).single()).as("the import no longer names the list").isEqualTo(1);
+    }
+
+    private String segment(String name, String rule) {
+        Response created = api.post("/api/segments", "{\"name\": \"" + name + "\", \"rule\": " + rule + "}",
+                "marketer");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     private void refused(Supplier<Response> call, int status, String named) {

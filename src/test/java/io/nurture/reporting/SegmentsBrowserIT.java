@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -22,7 +23,8 @@ import io.nurture.NurtureClient;
 
 /**
  * A marketer builds a segment on the dashboard: two conditions, the count following each change of a value, then
- * saves it and looks at its members; a sales rep sees the segments but no builder. In headless Chromium; screenshots
+ * saves it and looks at its members; one of who is not on a list, deleted from its page; a sales rep sees the
+ * segments but no builder and no delete button. In headless Chromium; screenshots
  * in {@code target/screenshots/}.
  */
 @JobsOffAppTest
@@ -152,6 +154,74 @@ class SegmentsBrowserIT {
     }
 
     @Test
+    void aMarketerBuildsASegmentOfWhoIsOrIsNotInAListAndDeletesIt() {
+        String company = "Browser list " + UUID.randomUUID();
+        List<String> contacts = List.of(lead(company), lead(company), lead(company));
+        String listName = "Guests " + company;
+        String list = api.post("/api/lists", "{\"name\": \"" + listName + "\"}", "marketer").json().get("id")
+                .asText();
+        assertThat(api.post("/api/lists/" + list + "/members", "{\"contactIds\": [\"" + contacts.get(0) + "\"]}",
+                "marketer").status()).isEqualTo(200);
+
+        browser.driver.get("http://127.0.0.1:" + port + "/dashboard/segments");
+        browser.logIn("marketer");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("builder")));
+        browser.driver.findElement(By.id("segment-name")).sendKeys("Not guests " + company);
+        browser.driver.findElement(By.cssSelector("button.add-condition[data-kind=field]")).click();
+        browser.driver.findElement(By.cssSelector("button.add-condition[data-kind=list]")).click();
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#conditions .condition"));
+        new Select(rows.get(0).findElement(By.className("field"))).selectByValue("company");
+        rows.get(0).findElement(By.className("value")).sendKeys(company);
+        Select lists = new Select(rows.get(1).findElement(By.className("list")));
+        assertThat(lists.getOptions()).extracting(WebElement::getText).contains(listName);
+        lists.selectByValue(list);
+        countBecomes("1");
+        new Select(rows.get(1).findElement(By.className("membership"))).selectByValue("not_in");
+        countBecomes("2");
+        browser.screenshot("segments-builder-list");
+        browser.driver.findElement(By.id("save-segment")).click();
+
+        browser.waiting().until(ExpectedConditions.urlMatches("/dashboard/segments/[0-9a-f-]{36}$"));
+        String segment = browser.driver.getCurrentUrl().replaceAll(".*/", "");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(driver -> {
+            driver.navigate().refresh();
+            return driver.findElement(By.id("build-state")).getText().equals("done");
+        });
+        assertThat(browser.driver.findElement(By.id("member-count")).getText()).isEqualTo("2");
+        assertThat(browser.driver.findElement(By.id("segment-rule")).getAttribute("textContent"))
+                .contains(list, "\"not\" : true");
+
+        assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+        assertThat(deleted("/dashboard/segments/" + segment, "not-the-token"))
+                .as("the logged-in session without the page's token").isEqualTo(403);
+        assertThat(browser.consoleErrors()).as("only the refusal just asked for").hasSize(1);
+        assertThat(api.get("/api/segments/" + segment, "marketer").status()).isEqualTo(200);
+
+        browser.driver.findElement(By.id("delete-segment")).click();
+        browser.waiting().until(ExpectedConditions.alertIsPresent()).accept();
+
+        browser.waiting().until(ExpectedConditions.urlMatches("/dashboard/segments$"));
+        assertThat(browser.driver.getPageSource()).doesNotContain("Not guests " + company);
+        assertThat(api.get("/api/segments/" + segment, "marketer").status()).isEqualTo(404);
+        assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void aSalesRepSeesASegmentButCannotDeleteIt() {
+        String name = "Not deleted by sales " + UUID.randomUUID();
+        String segment = api.post("/api/segments", "{\"name\": \"" + name + "\", \"rule\": {\"all\": "
+                + "[{\"field\": \"company\", \"op\": \"eq\", \"value\": \"" + name + "\"}]}}", "marketer").json()
+                .get("id").asText();
+
+        browser.driver.get("http://127.0.0.1:" + port + "/dashboard/segments/" + segment);
+        browser.logIn("sales");
+
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("segment-name"), name));
+        assertThat(browser.driver.findElements(By.id("delete-segment"))).isEmpty();
+        assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    @Test
     void aSalesRepSeesTheSegmentsButNoBuilder() {
         String name = "Seen by sales " + UUID.randomUUID();
         api.post("/api/segments", "{\"name\": \"" + name + "\", \"rule\": {\"all\": "
@@ -164,6 +234,23 @@ class SegmentsBrowserIT {
         assertThat(browser.driver.getPageSource()).contains("Seen by sales");
         assertThat(browser.driver.findElements(By.id("builder"))).isEmpty();
         assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+    }
+
+    /** What the dashboard answers this browser's session to a DELETE with the given token. */
+    private long deleted(String path, String token) {
+        return (Long) ((JavascriptExecutor) browser.driver).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch(arguments[0], {method: 'DELETE', credentials: 'same-origin',
+                    headers: {'X-Nurture-Token': arguments[1]}}).then(function (r) { done(r.status); });""",
+                path, token);
+    }
+
+    private String lead(String company) {
+        var response = api.post("/api/events", """
+                {"type": "form_submitted", "email": "seg-browser-%s@example.com", "properties": {"company": "%s"}}"""
+                .formatted(UUID.randomUUID(), company), "integration");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().get("contactId").asText();
     }
 
     private void countBecomes(String count) {

@@ -107,6 +107,8 @@ class ApiAccessIT {
                 new Endpoint("PUT /api/segments/{id}", Set.of("demo", "marketer"),
                         it -> it.api.put("/api/segments/" + it.segment(), "{\"rule\": {\"any\": [{\"field\": "
                                 + "\"country\", \"op\": \"eq\", \"value\": \"FR\"}]}}", it.user)),
+                new Endpoint("DELETE /api/segments/{id}", Set.of("demo", "marketer"),
+                        it -> it.api.delete("/api/segments/" + it.segment(), it.user)),
                 new Endpoint("POST /api/segments/preview", Set.of("demo", "marketer"),
                         it -> it.api.post("/api/segments/preview", "{\"rule\": " + ACCESS_RULE + "}", it.user)),
                 new Endpoint("GET /api/segments/{id}/members", readers,
@@ -144,6 +146,7 @@ class ApiAccessIT {
                         "{\"name\": \"access-" + UUID.randomUUID() + "\"}", it.user)),
                 new Endpoint("GET /api/lists", marketers, it -> it.api.get("/api/lists", it.user)),
                 new Endpoint("GET /api/lists/{id}", marketers, it -> it.api.get("/api/lists/none", it.user)),
+                new Endpoint("DELETE /api/lists/{id}", marketers, it -> it.api.delete("/api/lists/none", it.user)),
                 new Endpoint("GET /api/lists/{id}/members", marketers,
                         it -> it.api.get("/api/lists/none/members", it.user)),
                 new Endpoint("POST /api/lists/{id}/members", marketers, it -> it.api.post("/api/lists/none/members",
