@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -19,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.nurture.JobsOffAppTest;
 import io.nurture.NurtureClient;
 import io.nurture.reporting.Browser;
+import io.nurture.reporting.ChromiumPerTest;
 
 /**
  * Swagger UI in a real headless Chromium, under Nurture's Content-Security-Policy: a marketer (HTTP Basic, as a
@@ -26,30 +25,13 @@ import io.nurture.reporting.Browser;
  * itself, and runs one. Screenshots land in {@code target/screenshots/}.
  */
 @JobsOffAppTest
+@ExtendWith(ChromiumPerTest.class)
 class ApiDocsBrowserIT {
 
     @LocalServerPort
     int port;
 
     Browser browser;
-
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void open() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        browser.consoleErrors().forEach(entry -> System.out.println("browser console: " + entry));
-        browser.screenshot("api-docs-last");
-        browser.keepPage("api-docs-last");
-        browser.close();
-    }
 
     @Test
     void aMarketerSeesTheOperationsAllServedByNurtureAndTriesOne() {

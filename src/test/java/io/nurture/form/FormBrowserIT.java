@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,6 +29,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.nurture.InboxAppTest;
 import io.nurture.NurtureClient;
 import io.nurture.reporting.Browser;
+import io.nurture.reporting.ChromiumPerTest;
 
 /**
  * A plain HTML form on a site of its own (a JDK HTTP server on another local origin, {@code http://localhost:<port>})
@@ -38,6 +38,7 @@ import io.nurture.reporting.Browser;
  * {@code target/screenshots/}.
  */
 @InboxAppTest
+@ExtendWith(ChromiumPerTest.class)
 class FormBrowserIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,15 +52,9 @@ class FormBrowserIT {
     HttpServer site;
     Browser browser;
     NurtureClient api;
-    String name;
-
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
 
     @BeforeEach
-    void open(TestInfo test) throws IOException {
+    void open() throws IOException {
         api = new NurtureClient(port);
         site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] page = signupPage().getBytes(StandardCharsets.UTF_8);
@@ -71,15 +66,10 @@ class FormBrowserIT {
             }
         });
         site.start();
-        browser = Browser.start();
-        name = test.getTestMethod().orElseThrow().getName();
     }
 
     @AfterEach
     void close() {
-        browser.screenshot("form-" + name + "-last");
-        browser.keepPage("form-" + name + "-last");
-        browser.close();
         site.stop(0);
     }
 

@@ -15,9 +15,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,6 +33,7 @@ import io.nurture.NurtureClient;
  * its timer's due date unchanged. In headless Chromium; screenshots in {@code target/screenshots/}.
  */
 @InboxAppTest
+@ExtendWith(ChromiumPerTest.class)
 class CampaignMigrationBrowserIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -53,23 +54,13 @@ class CampaignMigrationBrowserIT {
     Browser browser;
     boolean deployedNewVersion;
 
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
-
     @BeforeEach
     void open() {
         api = new NurtureClient(port);
-        browser = Browser.start();
     }
 
     @AfterEach
     void close() throws IOException {
-        browser.consoleErrors().forEach(entry -> System.out.println("browser console: " + entry));
-        browser.screenshot("campaign-migration-last");
-        browser.keepPage("campaign-migration-last");
-        browser.close();
         if (deployedNewVersion) {
             // the next suites in this context start the shipped welcome series again
             repository.createDeployment().name("welcome restored").addString("welcome.bpmn", shippedWelcome())

@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,6 +24,7 @@ import io.nurture.NurtureClient;
  * screenshots in {@code target/screenshots/}.
  */
 @InboxAppTest
+@ExtendWith(ChromiumPerTest.class)
 class CampaignSuspensionBrowserIT {
 
     @LocalServerPort
@@ -35,23 +36,13 @@ class CampaignSuspensionBrowserIT {
     NurtureClient api;
     Browser browser;
 
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
-
     @BeforeEach
     void open() {
         api = new NurtureClient(port);
-        browser = Browser.start();
     }
 
     @AfterEach
     void close() {
-        browser.consoleErrors().forEach(entry -> System.out.println("browser console: " + entry));
-        browser.screenshot("campaign-suspension-last");
-        browser.keepPage("campaign-suspension-last");
-        browser.close();
         // the next suites in this context need the welcome series running
         api.delete("/api/campaigns/welcome/suspension", "demo");
     }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,6 +23,7 @@ import io.nurture.channel.TrackingLinks;
  * series up to its first mail, sent and clicked, now waiting on the timer before the next send.
  */
 @InboxAppTest
+@ExtendWith(ChromiumPerTest.class)
 class ContactPathBrowserIT {
 
     @LocalServerPort
@@ -37,23 +36,6 @@ class ContactPathBrowserIT {
     TrackingLinks links;
 
     Browser browser;
-
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void open() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        browser.consoleErrors().forEach(entry -> System.out.println("browser console: " + entry));
-        browser.keepPage("contact-path-last");
-        browser.close();
-    }
 
     @Test
     void theWelcomePathIsDrawnWithTheClickedMailAndTheWaitingTimer() {

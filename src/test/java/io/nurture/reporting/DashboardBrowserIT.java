@@ -9,11 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -31,6 +29,7 @@ import io.nurture.NurtureClient;
  * Tasklist path lives here too so both share one application context.
  */
 @InboxAppTest
+@ExtendWith(ChromiumPerTest.class)
 class DashboardBrowserIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -46,26 +45,10 @@ class DashboardBrowserIT {
 
     NurtureClient api;
     Browser browser;
-    String name;
-
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
 
     @BeforeEach
-    void open(TestInfo test) {
+    void open() {
         api = new NurtureClient(port);
-        browser = Browser.start();
-        name = test.getTestMethod().orElseThrow().getName();
-    }
-
-    @AfterEach
-    void close() {
-        browser.consoleErrors().forEach(entry -> System.out.println("browser console: " + entry));
-        browser.screenshot(name + "-last");
-        browser.keepPage(name + "-last");
-        browser.close();
     }
 
     private String url(String path) {

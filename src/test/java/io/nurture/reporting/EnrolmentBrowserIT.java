@@ -3,16 +3,14 @@ package io.nurture.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,6 +27,7 @@ import io.nurture.NurtureClient.Response;
  * enrolment until every member has started, once. In headless Chromium; screenshots in {@code target/screenshots/}.
  */
 @InboxAppTest
+@ExtendWith(ChromiumPerTest.class)
 class EnrolmentBrowserIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -42,23 +41,9 @@ class EnrolmentBrowserIT {
     NurtureClient api;
     Browser browser;
 
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
-
     @BeforeEach
     void open() {
         api = new NurtureClient(port);
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        browser.consoleErrors().forEach(entry -> System.out.println("browser console: " + entry));
-        browser.screenshot("enrolment-last");
-        browser.keepPage("enrolment-last");
-        browser.close();
     }
 
     @Test

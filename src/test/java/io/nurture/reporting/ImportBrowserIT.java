@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,30 +23,13 @@ import io.nurture.NurtureClient;
  * headless Chromium; screenshots in {@code target/screenshots/}.
  */
 @InboxAppTest
+@ExtendWith(ChromiumPerTest.class)
 class ImportBrowserIT {
 
     @LocalServerPort
     int port;
 
     Browser browser;
-
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void open() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        browser.consoleErrors().forEach(entry -> System.out.println("browser console: " + entry));
-        browser.screenshot("import-last");
-        browser.keepPage("import-last");
-        browser.close();
-    }
 
     @Test
     void aMarketerImportsACsvFromTheDashboardAndReadsItsReport() throws IOException {

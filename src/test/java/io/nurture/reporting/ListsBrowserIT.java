@@ -2,16 +2,14 @@ package io.nurture.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -30,6 +28,7 @@ import io.nurture.NurtureClient.Response;
  * headless Chromium; screenshots in {@code target/screenshots/}.
  */
 @InboxAppTest
+@ExtendWith(ChromiumPerTest.class)
 class ListsBrowserIT {
 
     @LocalServerPort
@@ -41,23 +40,9 @@ class ListsBrowserIT {
     NurtureClient api;
     Browser browser;
 
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
-
     @BeforeEach
     void open() {
         api = new NurtureClient(port);
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        browser.consoleErrors().forEach(entry -> System.out.println("browser console: " + entry));
-        browser.screenshot("lists-last");
-        browser.keepPage("lists-last");
-        browser.close();
     }
 
     @Test

@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -28,6 +27,7 @@ import io.nurture.NurtureClient;
  * in {@code target/screenshots/}.
  */
 @JobsOffAppTest
+@ExtendWith(ChromiumPerTest.class)
 class SegmentsBrowserIT {
 
     @LocalServerPort
@@ -36,22 +36,9 @@ class SegmentsBrowserIT {
     NurtureClient api;
     Browser browser;
 
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
-
     @BeforeEach
     void open() {
         api = new NurtureClient(port);
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() {
-        browser.consoleErrors().forEach(entry -> System.out.println("browser console: " + entry));
-        browser.screenshot("segments-last");
-        browser.close();
     }
 
     @Test

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -27,30 +25,13 @@ import io.nurture.InboxAppTest;
  * the simulator. In headless Chromium; screenshots in {@code target/screenshots/}.
  */
 @InboxAppTest
+@ExtendWith(ChromiumPerTest.class)
 class SimulationBrowserIT {
 
     @LocalServerPort
     int port;
 
     Browser browser;
-
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void open() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        browser.consoleErrors().forEach(entry -> System.out.println("browser console: " + entry));
-        browser.screenshot("simulation-last");
-        browser.keepPage("simulation-last");
-        browser.close();
-    }
 
     @Test
     void aMarketerPreviewsTheWelcomeSeriesAndAnEditedOneForThreePersonas() throws IOException {

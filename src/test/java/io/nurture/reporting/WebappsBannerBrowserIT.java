@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -25,6 +22,7 @@ import io.nurture.NurtureClient.Response;
  * it. In headless Chromium, logged in as demo: the banner is on the page but not shown, and the rest of the page is.
  */
 @InboxAppTest
+@ExtendWith(ChromiumPerTest.class)
 class WebappsBannerBrowserIT {
 
     private static final By BANNER = By.cssSelector("[cam-widget-header] .ce-eol-banner");
@@ -34,26 +32,6 @@ class WebappsBannerBrowserIT {
     int port;
 
     Browser browser;
-    String name;
-
-    @BeforeAll
-    static void chromium() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void open(TestInfo test) {
-        browser = Browser.start();
-        name = test.getTestMethod().orElseThrow().getName();
-    }
-
-    @AfterEach
-    void close() {
-        browser.consoleErrors().forEach(entry -> System.out.println("browser console: " + entry));
-        browser.screenshot(name + "-last");
-        browser.keepPage(name + "-last");
-        browser.close();
-    }
 
     @Test
     void tasklistAndCockpitShowNoMigrationBanner() {
