@@ -7,25 +7,19 @@
   var bar = document.getElementById('enrol-progress');
   var status = document.getElementById('enrol-status');
 
-  function follow(id) {
-    fetch('/dashboard/enrolments/' + encodeURIComponent(id), { credentials: 'same-origin' })
-      .then(function (response) { return response.json(); })
-      .then(function (enrolment) {
-        var done = enrolment.total - enrolment.pending;
-        bar.max = Math.max(enrolment.total, 1);
-        bar.value = done;
-        status.textContent = enrolment.started + ' of ' + enrolment.total + ' started'
-          + (enrolment.alreadyIn > 0 ? ', ' + enrolment.alreadyIn + ' already in the campaign' : '')
-          + (enrolment.gone > 0 ? ', ' + enrolment.gone + ' gone' : '')
-          + (enrolment.state === 'FINISHED' ? ' · finished' : '');
-        if (enrolment.state === 'FINISHED') {
-          status.setAttribute('data-finished', 'true');
-          button.disabled = false;
-        } else {
-          setTimeout(function () { follow(id); }, 500);
-        }
-      })
-      .catch(function (error) { status.textContent = 'Progress unavailable: ' + error; });
+  function show(enrolment) {
+    bar.max = Math.max(enrolment.total, 1);
+    bar.value = enrolment.total - enrolment.pending;
+    var finished = enrolment.state === 'FINISHED';
+    status.textContent = enrolment.started + ' of ' + enrolment.total + ' started'
+      + (enrolment.alreadyIn > 0 ? ', ' + enrolment.alreadyIn + ' already in the campaign' : '')
+      + (enrolment.gone > 0 ? ', ' + enrolment.gone + ' gone' : '')
+      + (finished ? ' · finished' : '');
+    if (finished) {
+      status.setAttribute('data-finished', 'true');
+      button.disabled = false;
+    }
+    return finished;
   }
 
   button.addEventListener('click', function () {
@@ -33,22 +27,13 @@
     status.removeAttribute('data-finished');
     status.className = 'muted';
     status.textContent = 'Starting…';
-    fetch(button.dataset.url, {
-      method: 'POST', credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-Nurture-Token': token },
-      body: JSON.stringify({ campaign: document.getElementById('enrol-campaign').value })
-    }).then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) {
-          button.disabled = false;
-          status.textContent = body.detail || ('Refused: ' + response.status);
-          status.className = 'error';
-          return;
-        }
+    NurtureWrites.send(button.dataset.url,
+      { token: token, json: { campaign: document.getElementById('enrol-campaign').value } }, status,
+      function (enrolment) {
         bar.hidden = false;
-        status.setAttribute('data-enrolment', body.id);
-        follow(body.id);
-      });
-    });
+        status.setAttribute('data-enrolment', enrolment.id);
+        NurtureWrites.follow('/dashboard/enrolments/' + encodeURIComponent(enrolment.id), status, show);
+      },
+      function () { button.disabled = false; });
   });
 }());

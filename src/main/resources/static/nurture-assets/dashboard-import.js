@@ -13,24 +13,19 @@
       + ' created, ' + r.updated + ' updated, ' + r.unchanged + ' unchanged, ' + r.refused + ' refused';
   }
 
-  function follow(id) {
-    fetch('/dashboard/imports/' + encodeURIComponent(id), { credentials: 'same-origin' })
-      .then(function (response) { return response.json(); })
-      .then(function (r) {
-        bar.value = r.percent;
-        status.textContent = report(r) + ' · ' + r.status.toLowerCase() + (r.failure ? ': ' + r.failure : '');
-        if (r.status === 'QUEUED' || r.status === 'RUNNING') {
-          setTimeout(function () { follow(id); }, 500);
-          return;
-        }
-        status.setAttribute('data-finished', r.status);
-        button.disabled = false;
-        if (r.refused > 0) {
-          errors.href = '/dashboard/imports/' + encodeURIComponent(id) + '/errors.csv';
-          errors.hidden = false;
-        }
-      })
-      .catch(function (error) { status.textContent = 'Progress unavailable: ' + error; });
+  function show(id, r) {
+    bar.value = r.percent;
+    status.textContent = report(r) + ' · ' + r.status.toLowerCase() + (r.failure ? ': ' + r.failure : '');
+    if (r.status === 'QUEUED' || r.status === 'RUNNING') {
+      return false;
+    }
+    status.setAttribute('data-finished', r.status);
+    button.disabled = false;
+    if (r.refused > 0) {
+      errors.href = '/dashboard/imports/' + encodeURIComponent(id) + '/errors.csv';
+      errors.hidden = false;
+    }
+    return true;
   }
 
   form.addEventListener('submit', function (event) {
@@ -51,20 +46,11 @@
     button.disabled = true;
     status.className = 'muted';
     status.textContent = 'Uploading…';
-    fetch('/dashboard/imports', {
-      method: 'POST', credentials: 'same-origin', headers: { 'X-Nurture-Token': token }, body: data
-    }).then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) {
-          button.disabled = false;
-          status.textContent = body.detail || ('Refused: ' + response.status);
-          status.className = 'error';
-          return;
-        }
-        bar.hidden = false;
-        status.setAttribute('data-import', body.id);
-        follow(body.id);
-      });
-    });
+    NurtureWrites.send('/dashboard/imports', { token: token, body: data }, status, function (started) {
+      bar.hidden = false;
+      status.setAttribute('data-import', started.id);
+      NurtureWrites.follow('/dashboard/imports/' + encodeURIComponent(started.id), status,
+        function (r) { return show(started.id, r); });
+    }, function () { button.disabled = false; });
   });
 }());

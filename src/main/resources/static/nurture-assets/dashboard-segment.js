@@ -8,18 +8,8 @@
       return;
     }
     button.disabled = true;
-    fetch(button.dataset.url, {
-      method: 'DELETE', credentials: 'same-origin', headers: { 'X-Nurture-Token': button.dataset.token }
-    }).then(function (response) {
-      if (response.ok) {
-        window.location.href = '/dashboard/segments';
-        return;
-      }
-      return response.json().then(function (body) {
-        button.disabled = false;
-        status.textContent = body.detail || ('Refused: ' + response.status);
-        status.className = 'error';
-      });
-    });
+    NurtureWrites.send(button.dataset.url, { method: 'DELETE', token: button.dataset.token }, status,
+      function () { window.location.href = '/dashboard/segments'; },
+      function () { button.disabled = false; });
   });
 }());

@@ -7,22 +7,10 @@
     var status = document.getElementById('suspension-status');
     button.disabled = true;
     status.textContent = method === 'POST' ? 'Suspending…' : 'Resuming…';
-    fetch('/dashboard/campaigns/' + encodeURIComponent(button.dataset.campaign) + '/suspension', {
-      method: method, credentials: 'same-origin', headers: { 'X-Nurture-Token': token }
-    }).then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) {
-          button.disabled = false;
-          status.textContent = body.detail || ('Refused: ' + response.status);
-          status.className = 'error';
-          return;
-        }
-        window.location.reload();
-      });
-    }).catch(function (error) {
-      button.disabled = false;
-      status.textContent = 'Not changed: ' + error;
-    });
+    NurtureWrites.send('/dashboard/campaigns/' + encodeURIComponent(button.dataset.campaign) + '/suspension',
+      { method: method, token: token }, status,
+      function () { window.location.reload(); },
+      function () { button.disabled = false; });
   }
 
   [['suspend', 'POST'], ['resume', 'DELETE']].forEach(function (pair) {
