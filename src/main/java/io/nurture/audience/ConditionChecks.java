@@ -2,6 +2,8 @@ package io.nurture.audience;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.nurture.audience.SegmentRule.Group;
 
 /**
- * The distinct conditions of a set of rules, each checked once for a contact: segments share conditions (consent, a
- * stage, an event window), so twenty segments cost one statement with a column per distinct condition, and each
- * rule's groups are then combined from those columns. A condition is never NULL ({@link SegmentRule}), so combining
- * them here gives what the whole rule's predicate gives in SQL.
+ * The distinct conditions of a set of rules, each checked once per contact: segments share conditions (consent, a
+ * stage, an event window), so twenty segments cost one statement with a column per distinct condition and a row per
+ * contact, and each rule's groups are then combined from those columns. A condition is never NULL
+ * ({@link SegmentRule}), so combining them here gives what the whole rule's predicate gives in SQL.
  */
 final class ConditionChecks {
 
@@ -41,39 +43,49 @@ final class ConditionChecks {
         }
     }
 
-    /** Every distinct condition for the contact, in as few statements as the columns allow. */
+    /** One contact's answers (all false when there is no such contact). */
     Results check(JdbcClient jdbc, String contactId, Instant now) {
-        boolean[] holds = new boolean[columns.size()];
+        return check(jdbc, List.of(contactId), now).getOrDefault(contactId, new Results(new boolean[columns.size()]));
+    }
+
+    /**
+     * Every distinct condition for each of the contacts (a few hundred at most: their ids are parameters), in as few
+     * statements as the columns allow; a contact that does not exist has no answers.
+     */
+    Map<String, Results> check(JdbcClient jdbc, List<String> contactIds, Instant now) {
+        Map<String, boolean[]> holds = new HashMap<>();
         List<SegmentRule> conditions = List.copyOf(columns.keySet());
         for (int from = 0; from < conditions.size(); from += columnsPerQuery) {
             List<SegmentRule> part = conditions.subList(from, Math.min(conditions.size(), from + columnsPerQuery));
-            RuleSql.Predicate query = query(part, contactId, now);
+            RuleSql.Predicate query = query(part, contactIds, now);
             int offset = from;
             jdbc.sql(query.sql()).params(query.params()).query(rs -> {
+                boolean[] row = holds.computeIfAbsent(rs.getString(1), id -> new boolean[conditions.size()]);
                 for (int i = 0; i < part.size(); i++) {
-                    holds[offset + i] = rs.getInt(i + 1) == 1;
+                    row[offset + i] = rs.getInt(i + 2) == 1;
                 }
             });
         }
-        return new Results(holds);
+        Map<String, Results> results = new HashMap<>();
+        holds.forEach((id, row) -> results.put(id, new Results(row)));
+        return results;
     }
 
-    private static RuleSql.Predicate query(List<SegmentRule> conditions, String contactId, Instant now) {
-        StringBuilder sql = new StringBuilder("SELECT ");
+    private static RuleSql.Predicate query(List<SegmentRule> conditions, List<String> contactIds, Instant now) {
+        StringBuilder sql = new StringBuilder("SELECT c.id");
         List<Object> params = new ArrayList<>();
-        String separator = "";
         for (SegmentRule condition : conditions) {
             RuleSql.Predicate predicate = RuleSql.compile(condition, now);
-            sql.append(separator).append("CASE WHEN ").append(predicate.sql()).append(" THEN 1 ELSE 0 END");
-            separator = ", ";
+            sql.append(", CASE WHEN ").append(predicate.sql()).append(" THEN 1 ELSE 0 END");
             params.addAll(predicate.params());
         }
-        sql.append(" FROM contact c WHERE c.id = ?");
-        params.add(contactId);
+        sql.append(" FROM contact c WHERE c.id IN (").append(String.join(", ", Collections.nCopies(contactIds.size(),
+                "?"))).append(')');
+        params.addAll(contactIds);
         return new RuleSql.Predicate(sql.toString(), params);
     }
 
-    /** The contact's answer to every condition (all false when there is no such contact). */
+    /** A contact's answer to every condition. */
     final class Results {
 
         private final boolean[] holds;

@@ -23,8 +23,9 @@ import io.nurture.process.ContactProcessChanged;
  * Keeps every segment current for a contact inside the transaction that changed it: its row (profile, consent,
  * stage, scores, status), an event, a campaign start or end, a list it joined or left. One transaction may change a
  * contact several times (an event scores it, moves its stage and starts a campaign) and many contacts at once (an
- * import's chunk added to a list); each is noted each time and checked once, against every segment in one query,
- * right before the transaction commits, when all of it is written. Outside a transaction it is checked at once.
+ * import's chunk added to a list); each is noted each time and checked once, against every segment, a slice of
+ * contacts per query, right before the transaction commits, when all of it is written. Outside a transaction it is
+ * checked at once.
  */
 @Component
 class LiveMembership {
@@ -91,7 +92,7 @@ class LiveMembership {
             return;
         }
         Instant now = Instant.now();
-        contactIds.forEach(id -> membership.evaluate(id, live, now));
+        membership.evaluate(contactIds, live, now);
     }
 
     /** The contacts this transaction changed, checked before it commits. */

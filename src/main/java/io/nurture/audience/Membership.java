@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,33 +39,67 @@ class Membership {
         this.events = events;
     }
 
+    /** Contacts checked by one statement: few enough ids for any database's parameter limit. */
+    private static final int SLICE = 500;
+
     /**
-     * Checks the contact against every segment and records where it entered or left: with segments, a change costs
-     * the contact's lock (held already when an event locked it), one query with a column per distinct condition of
-     * all the segments ({@link ConditionChecks}), one read of its memberships, and writes only where the membership
-     * changed.
+     * Checks the contacts against every segment, a slice of them at a time, and records where they entered or left:
+     * per slice, the contacts' locks (held already when an event or an import locked them), one query with a column
+     * per distinct condition of all the segments ({@link ConditionChecks}), one read of their memberships, and writes
+     * only where a membership changed. Entries and exits are announced in the order of the contacts given, each
+     * contact's in the order of the segments.
      */
-    void evaluate(String contactId, List<Live> segments, Instant now) {
-        if (segments.isEmpty()
-                || jdbc.sql("SELECT id FROM contact WHERE id = ? FOR UPDATE").param(contactId).query(String.class)
-                        .optional().isEmpty()) {
+    void evaluate(Collection<String> contactIds, List<Live> segments, Instant now) {
+        if (segments.isEmpty() || contactIds.isEmpty()) {
             return;
         }
-        ConditionChecks.Results results = new ConditionChecks(segments.stream().map(Live::rule).toList())
-                .check(jdbc, contactId, now);
-        Set<String> memberOf = new HashSet<>(jdbc.sql("SELECT segment_id FROM segment_member WHERE contact_id = ?")
-                .param(contactId).query(String.class).list());
-        for (Live segment : segments) {
-            boolean matches = results.holds(segment.rule());
-            boolean member = memberOf.contains(segment.id());
-            if (matches && !member) {
-                enter(segment.id(), List.of(contactId), now);
-                events.publishEvent(new SegmentEntered(segment.id(), segment.name(), contactId, now));
-            } else if (!matches && member) {
-                leave(segment.id(), List.of(contactId), now);
-                events.publishEvent(new SegmentLeft(segment.id(), segment.name(), contactId, now));
+        ConditionChecks checks = new ConditionChecks(segments.stream().map(Live::rule).toList());
+        List<String> ids = List.copyOf(new LinkedHashSet<>(contactIds));
+        for (int from = 0; from < ids.size(); from += SLICE) {
+            evaluateSlice(ids.subList(from, Math.min(ids.size(), from + SLICE)), segments, checks, now);
+        }
+    }
+
+    private void evaluateSlice(List<String> ids, List<Live> segments, ConditionChecks checks, Instant now) {
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        List<String> locked = jdbc.sql("SELECT id FROM contact WHERE id IN (" + in + ") ORDER BY id FOR UPDATE")
+                .params(ids).query(String.class).list();
+        if (locked.isEmpty()) {
+            return; // erased or merged meanwhile
+        }
+        Map<String, ConditionChecks.Results> results = checks.check(jdbc, locked, now);
+        Set<List<String>> memberships = new HashSet<>(jdbc.sql("SELECT segment_id, contact_id FROM segment_member"
+                + " WHERE contact_id IN (" + String.join(", ", Collections.nCopies(locked.size(), "?")) + ")")
+                .params(locked).query((rs, row) -> List.of(rs.getString(1), rs.getString(2))).list());
+        List<Change> changes = new ArrayList<>();
+        for (String id : ids) {
+            ConditionChecks.Results contact = results.get(id);
+            if (contact == null) {
+                continue; // erased or merged meanwhile
+            }
+            for (Live segment : segments) {
+                boolean matches = contact.holds(segment.rule());
+                if (matches != memberships.contains(List.of(segment.id(), id))) {
+                    changes.add(new Change(segment, id, matches));
+                }
             }
         }
+        for (Live segment : segments) {
+            enter(segment.id(), changed(changes, segment, true), now);
+            leave(segment.id(), changed(changes, segment, false), now);
+        }
+        changes.forEach(change -> events.publishEvent(change.entered()
+                ? new SegmentEntered(change.segment().id(), change.segment().name(), change.contactId(), now)
+                : new SegmentLeft(change.segment().id(), change.segment().name(), change.contactId(), now)));
+    }
+
+    /** A contact entering ({@code entered}) or leaving a segment. */
+    private record Change(Live segment, String contactId, boolean entered) {
+    }
+
+    private static List<String> changed(List<Change> changes, Live segment, boolean entered) {
+        return changes.stream().filter(change -> change.segment().equals(segment) && change.entered() == entered)
+                .map(Change::contactId).toList();
     }
 
     /** What {@link #rebuild} did to one stretch: where it ended (null: no contact after {@code after}). */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -79,13 +80,21 @@ class RuleSemanticsIT {
         }
         assertThat(nonTrivial).as("rules that split the contacts (seed %d)", seed).isGreaterThan(RULES / 3);
 
-        // as a live change checks them: every rule at once, each distinct condition once, in statements of 50 columns
+        // as a live change checks them: every rule at once, each distinct condition once, in statements of 50
+        // columns, for 40 contacts together (an import's slice) and for one
         ConditionChecks checks = new ConditionChecks(parsed, 50);
-        for (Person person : people.subList(0, 20)) {
-            ConditionChecks.Results results = checks.check(jdbc, person.id(), now);
+        List<Person> checked = people.subList(0, 40);
+        Map<String, ConditionChecks.Results> together = checks.check(jdbc,
+                checked.stream().map(Person::id).toList(), now);
+        assertThat(together).hasSize(checked.size());
+        for (Person person : checked) {
+            ConditionChecks.Results alone = checks.check(jdbc, person.id(), now);
             for (int r = 0; r < RULES; r++) {
-                assertThat(results.holds(parsed.get(r))).as("seed %d, rule %s, contact %s", seed, parsed.get(r),
-                        person).isEqualTo(expectedPerRule.get(r).contains(person.id()));
+                boolean expected = expectedPerRule.get(r).contains(person.id());
+                assertThat(together.get(person.id()).holds(parsed.get(r))).as("seed %d, rule %s, contact %s", seed,
+                        parsed.get(r), person).isEqualTo(expected);
+                assertThat(alone.holds(parsed.get(r))).as("seed %d, rule %s, contact %s alone", seed, parsed.get(r),
+                        person).isEqualTo(expected);
             }
         }
     }
