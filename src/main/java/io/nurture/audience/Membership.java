@@ -32,11 +32,13 @@ class Membership {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final ApplicationEventPublisher events;
+    private final SegmentLocks locks;
 
-    Membership(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
+    Membership(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events, SegmentLocks locks) {
         this.jdbc = jdbc;
         this.template = template;
         this.events = events;
+        this.locks = locks;
     }
 
     /** Contacts checked by one statement: few enough ids for any database's parameter limit. */
@@ -84,13 +86,27 @@ class Membership {
                 }
             }
         }
+        Set<String> gone = new HashSet<>();
         for (Live segment : segments) {
-            enter(segment.id(), changed(changes, segment, true), now);
-            leave(segment.id(), changed(changes, segment, false), now);
+            List<String> entering = changed(changes, segment, true);
+            List<String> leaving = changed(changes, segment, false);
+            if ((!entering.isEmpty() || !leaving.isEmpty()) && !stillThere(segment.id())) {
+                gone.add(segment.id()); // deleted since the segments were read: nobody enters or leaves it
+                continue;
+            }
+            enter(segment.id(), entering, now);
+            leave(segment.id(), leaving, now);
         }
-        changes.forEach(change -> events.publishEvent(change.entered()
-                ? new SegmentEntered(change.segment().id(), change.segment().name(), change.contactId(), now)
-                : new SegmentLeft(change.segment().id(), change.segment().name(), change.contactId(), now)));
+        changes.stream().filter(change -> !gone.contains(change.segment().id()))
+                .forEach(change -> events.publishEvent(change.entered()
+                        ? new SegmentEntered(change.segment().id(), change.segment().name(), change.contactId(), now)
+                        : new SegmentLeft(change.segment().id(), change.segment().name(), change.contactId(), now)));
+    }
+
+    /** Holds the segment's row until this transaction ends, so it is not deleted under the entries; false: gone. */
+    private boolean stillThere(String segmentId) {
+        return jdbc.sql("SELECT id FROM segment WHERE id = ? " + locks.forMembers()).param(segmentId)
+                .query(String.class).optional().isPresent();
     }
 
     /** A contact entering ({@code entered}) or leaving a segment. */
@@ -182,20 +198,18 @@ class Membership {
             return;
         }
         Timestamp at = Timestamp.from(now);
-        // only while the segment exists: one deleted since the segments were read takes nobody in
-        template.batchUpdate("""
-                INSERT INTO segment_member (segment_id, contact_id, entered_at)
-                SELECT id, ?, ? FROM segment WHERE id = ?""", contactIds, 1000, (ps, id) -> {
-                    ps.setString(1, id);
-                    ps.setTimestamp(2, at);
-                    ps.setString(3, segmentId);
+        template.batchUpdate("INSERT INTO segment_member (segment_id, contact_id, entered_at) VALUES (?, ?, ?)",
+                contactIds, 1000, (ps, id) -> {
+                    ps.setString(1, segmentId);
+                    ps.setString(2, id);
+                    ps.setTimestamp(3, at);
                 });
-        template.batchUpdate("""
-                INSERT INTO segment_membership_history (segment_id, contact_id, entered_at)
-                SELECT id, ?, ? FROM segment WHERE id = ?""", contactIds, 1000, (ps, id) -> {
-                    ps.setString(1, id);
-                    ps.setTimestamp(2, at);
-                    ps.setString(3, segmentId);
+        template.batchUpdate(
+                "INSERT INTO segment_membership_history (segment_id, contact_id, entered_at) VALUES (?, ?, ?)",
+                contactIds, 1000, (ps, id) -> {
+                    ps.setString(1, segmentId);
+                    ps.setString(2, id);
+                    ps.setTimestamp(3, at);
                 });
     }
 

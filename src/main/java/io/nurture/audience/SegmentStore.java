@@ -23,10 +23,12 @@ class SegmentStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final SegmentLocks locks;
 
-    SegmentStore(JdbcClient jdbc, ObjectMapper json) {
+    SegmentStore(JdbcClient jdbc, ObjectMapper json, SegmentLocks locks) {
         this.jdbc = jdbc;
         this.json = json;
+        this.locks = locks;
     }
 
     String create(String name, String ruleJson, boolean timeBound) {
@@ -54,11 +56,15 @@ class SegmentStore {
     }
 
     /**
-     * Deletes the segment with its members, their stays and its daily sizes (answers whether it was there). The
-     * segment's row goes last and unlocked until then, so a contact's live check that has just read the segments
-     * waits on it as briefly as can be.
+     * Deletes the segment with its members, their stays and its daily sizes (answers whether it was there). Its row
+     * is locked first: contacts entering it meanwhile commit before (and their rows go too) or find it gone after
+     * ({@link SegmentLocks}).
      */
     boolean delete(String id) {
+        if (jdbc.sql("SELECT id FROM segment WHERE id = ? FOR UPDATE").param(id).query(String.class).optional()
+                .isEmpty()) {
+            return false;
+        }
         jdbc.sql("DELETE FROM segment_member WHERE segment_id = ?").param(id).update();
         jdbc.sql("DELETE FROM segment_membership_history WHERE segment_id = ?").param(id).update();
         jdbc.sql("DELETE FROM segment_size_daily WHERE segment_id = ?").param(id).update();
@@ -71,7 +77,8 @@ class SegmentStore {
 
     /** Locks the row, so edits of one segment and its rebuild's progress do not cross. */
     Optional<Segment> lock(String id) {
-        return jdbc.sql("SELECT * FROM segment WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT * FROM segment WHERE id = ? " + locks.forEdit()).param(id).query(this::map)
+                .optional();
     }
 
     boolean nameTaken(String name, String exceptId) {

@@ -10,6 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +60,9 @@ class SegmentsIT {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    Segments segmentsApi;
 
     NurtureClient api;
     String company;
@@ -251,6 +259,38 @@ class SegmentsIT {
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.contentType()).startsWith("application/problem+json");
         assertThat(api.delete("/api/segments/" + "x".repeat(300), "marketer").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anEventEnteringASegmentWhileItIsBeingDeletedIsStoredAllTheSame() throws Exception {
+        String segment = created("Going " + company, """
+                {"all": [{"field": "company", "op": "eq", "value": "%s"}]}""".formatted(company));
+        CountDownLatch deleted = new CountDownLatch(1);
+        ExecutorService deleter = Executors.newSingleThreadExecutor();
+        Future<?> deletion = deleter.submit(() -> transaction.executeWithoutResult(status -> {
+            segmentsApi.delete(segment);
+            deleted.countDown();
+            sleep(700); // the event's check reads the segment meanwhile, and waits for this deletion to commit
+        }));
+        try {
+            assertThat(deleted.await(10, TimeUnit.SECONDS)).isTrue();
+            String contact = event("form_submitted", unique("racing"), null);
+
+            deletion.get(10, TimeUnit.SECONDS);
+            assertThat(api.get("/api/contacts/" + contact, "marketer").status()).isEqualTo(200);
+            assertThat(rows("segment_member", segment)).as("no member of a segment that is gone").isZero();
+            assertThat(rows("segment_membership_history", segment)).isZero();
+        } finally {
+            deleter.shutdownNow();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
