@@ -22,8 +22,8 @@ import io.nurture.process.ContactProcessChanged;
  * Keeps every segment current for a contact inside the transaction that changed it: its row (profile, consent,
  * stage, scores, status), an event, a campaign start or end. One transaction may change a contact several times (an
  * event scores it, moves its stage and starts a campaign); it is noted each time and checked once, against every
- * segment in one query, right before the transaction commits, when all of it is written. Outside a transaction it is
- * checked at once.
+ * segment in one query, right before the transaction commits, when all of it is written (a transaction that changed
+ * many, an import's chunk, checks them a slice at a time). Outside a transaction it is checked at once.
  */
 @Component
 class LiveMembership {
@@ -85,7 +85,7 @@ class LiveMembership {
             return;
         }
         Instant now = Instant.now();
-        contactIds.forEach(id -> membership.evaluate(id, live, now));
+        membership.evaluate(contactIds, live, now);
     }
 
     /** The contacts this transaction changed, checked before it commits. */

@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,49 +40,81 @@ class Membership {
         this.events = events;
     }
 
+    /** Contacts checked by one statement: few enough ids for any database's parameter limit. */
+    private static final int SLICE = 500;
+
     /**
-     * Checks the contact against every segment in one query and records where it entered or left: with segments, a
-     * change costs the contact's lock (held already when an event locked it) and that query, and writes only where
-     * the membership changed.
+     * Checks the contacts against every segment, a slice of them per query, and records where they entered or left:
+     * with segments, a change costs the contacts' locks (held already when an event or an import locked them) and
+     * that query, and writes only where the membership changed. Entries and exits are announced in the order of the
+     * contacts given, each contact's in the order of the segments.
      */
-    void evaluate(String contactId, List<Live> segments, Instant now) {
-        if (segments.isEmpty()
-                || jdbc.sql("SELECT id FROM contact WHERE id = ? FOR UPDATE").param(contactId).query(String.class)
-                        .optional().isEmpty()) {
+    void evaluate(Collection<String> contactIds, List<Live> segments, Instant now) {
+        if (segments.isEmpty() || contactIds.isEmpty()) {
             return;
         }
+        List<String> ids = List.copyOf(new LinkedHashSet<>(contactIds));
+        for (int from = 0; from < ids.size(); from += SLICE) {
+            evaluateSlice(ids.subList(from, Math.min(ids.size(), from + SLICE)), segments, now);
+        }
+    }
+
+    private void evaluateSlice(List<String> ids, List<Live> segments, Instant now) {
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        List<String> locked = jdbc.sql("SELECT id FROM contact WHERE id IN (" + in + ") ORDER BY id FOR UPDATE")
+                .params(ids).query(String.class).list();
+        if (locked.isEmpty()) {
+            return; // erased or merged meanwhile
+        }
         // per segment: does the rule hold, and is the contact a member now; one statement for all of them
-        StringBuilder sql = new StringBuilder("SELECT ");
+        StringBuilder sql = new StringBuilder("SELECT c.id");
         List<Object> params = new ArrayList<>();
-        for (int i = 0; i < segments.size(); i++) {
-            RuleSql.Predicate predicate = RuleSql.compile(segments.get(i).rule(), now);
-            sql.append(i == 0 ? "" : ", ").append("CASE WHEN ").append(predicate.sql()).append(" THEN 1 ELSE 0 END")
+        for (Live segment : segments) {
+            RuleSql.Predicate predicate = RuleSql.compile(segment.rule(), now);
+            sql.append(", CASE WHEN ").append(predicate.sql()).append(" THEN 1 ELSE 0 END")
                     .append(", CASE WHEN EXISTS (SELECT 1 FROM segment_member m WHERE m.segment_id = ?")
                     .append(" AND m.contact_id = c.id) THEN 1 ELSE 0 END");
             params.addAll(predicate.params());
-            params.add(segments.get(i).id());
+            params.add(segment.id());
         }
-        sql.append(" FROM contact c WHERE c.id = ?");
-        params.add(contactId);
-        List<boolean[]> flags = jdbc.sql(sql.toString()).params(params).query((rs, row) -> {
-            List<boolean[]> perSegment = new ArrayList<>();
+        sql.append(" FROM contact c WHERE c.id IN (")
+                .append(String.join(", ", Collections.nCopies(locked.size(), "?"))).append(")");
+        params.addAll(locked);
+        Map<String, boolean[][]> flags = new HashMap<>();
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            boolean[][] perSegment = new boolean[segments.size()][];
             for (int i = 0; i < segments.size(); i++) {
-                perSegment.add(new boolean[] { rs.getInt(2 * i + 1) == 1, rs.getInt(2 * i + 2) == 1 });
+                perSegment[i] = new boolean[] { rs.getInt(2 * i + 2) == 1, rs.getInt(2 * i + 3) == 1 };
             }
-            return perSegment;
-        }).single();
+            flags.put(rs.getString(1), perSegment);
+        });
+        List<String> checked = ids.stream().filter(flags::containsKey).toList();
         for (int i = 0; i < segments.size(); i++) {
-            Live segment = segments.get(i);
-            boolean matches = flags.get(i)[0];
-            boolean member = flags.get(i)[1];
-            if (matches && !member) {
-                enter(segment.id(), List.of(contactId), now);
-                events.publishEvent(new SegmentEntered(segment.id(), segment.name(), contactId, now));
-            } else if (!matches && member) {
-                leave(segment.id(), List.of(contactId), now);
-                events.publishEvent(new SegmentLeft(segment.id(), segment.name(), contactId, now));
+            int segment = i;
+            enter(segments.get(i).id(), checked.stream().filter(id -> entering(flags.get(id)[segment])).toList(),
+                    now);
+            leave(segments.get(i).id(), checked.stream().filter(id -> leaving(flags.get(id)[segment])).toList(),
+                    now);
+        }
+        for (String id : checked) {
+            for (int i = 0; i < segments.size(); i++) {
+                Live segment = segments.get(i);
+                if (entering(flags.get(id)[i])) {
+                    events.publishEvent(new SegmentEntered(segment.id(), segment.name(), id, now));
+                } else if (leaving(flags.get(id)[i])) {
+                    events.publishEvent(new SegmentLeft(segment.id(), segment.name(), id, now));
+                }
             }
         }
+    }
+
+    /** {@code matchesAndMember}: whether the rule holds, whether the contact is a member. */
+    private static boolean entering(boolean[] matchesAndMember) {
+        return matchesAndMember[0] && !matchesAndMember[1];
+    }
+
+    private static boolean leaving(boolean[] matchesAndMember) {
+        return !matchesAndMember[0] && matchesAndMember[1];
     }
 
     /** What {@link #rebuild} did to one stretch: where it ended (null: no contact after {@code after}). */
