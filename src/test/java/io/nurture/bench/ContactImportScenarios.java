@@ -29,12 +29,15 @@ import io.nurture.NurtureClient.Response;
 
 /**
  * Imports 100k generated rows over HTTP (upload to done) while two clients keep posting events, and prints rows/s and
- * the events' latency during the import; then imports the same file again (every row unchanged). Figures, not
+ * the events' latency during the import; then imports the same file again (every row unchanged); then defines
+ * {@value #LIVE_SEGMENTS} live segments that imported contacts enter and imports a new file of as many rows, each new
+ * contact checked against them (and about half entering each). Figures, not
  * assertions: run with {@code ./mvnw verify -Pbench -Dit.test=ContactImportBenchmark} (or ...PostgresBenchmark).
  */
 abstract class ContactImportScenarios {
 
     static final int ROWS = Integer.getInteger("bench.import.rows", 100_000);
+    static final int LIVE_SEGMENTS = 3;
 
     @LocalServerPort
     int port;
@@ -52,12 +55,18 @@ abstract class ContactImportScenarios {
 
         Measured first = importWhileEventsFlow(api, csv, run);
         Measured again = importWhileEventsFlow(api, csv, run + "-again");
+        defineLiveSegments(api, run);
+        Measured withSegments = importWhileEventsFlow(api, csv(run + "-seg"), run + "-seg");
+        long entered = jdbc.sql("SELECT COUNT(*) FROM segment_member m JOIN contact c ON c.id = m.contact_id"
+                + " WHERE c.email LIKE ?").param("imported-%-" + run + "-seg@example.com").query(Long.class).single();
 
         System.out.println();
         System.out.printf(Locale.ROOT, "Contact import on %s: %d rows (%d KB), %d cores%n", database(), ROWS,
                 csv.length / 1024, Runtime.getRuntime().availableProcessors());
         print("first import (creates)", first);
         print("same file again (unchanged)", again);
+        print("new file, " + LIVE_SEGMENTS + " live segments", withSegments);
+        System.out.printf(Locale.ROOT, "%-28s %d segment entries by the imported contacts%n", "", entered);
         System.out.println();
     }
 
@@ -99,6 +108,27 @@ abstract class ContactImportScenarios {
         clients.shutdown();
         assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("DONE");
         return new Measured(report, seconds, latencies);
+    }
+
+    /** Segments on what the file fills (country, consent, company), so imported contacts enter and are checked. */
+    private static void defineLiveSegments(NurtureClient api, String run) throws InterruptedException {
+        List<String> rules = List.of("""
+                {"all": [{"field": "country", "op": "eq", "value": "DE"}]}""", """
+                {"all": [{"field": "consentEmail", "op": "eq", "value": true}]}""", """
+                {"all": [{"field": "country", "op": "eq", "value": "FR"}, {"field": "source", "op": "eq",
+                         "value": "import"}]}""");
+        for (int i = 0; i < LIVE_SEGMENTS; i++) {
+            Response created = api.post("/api/segments", "{\"name\": \"import bench " + run + " " + i
+                    + "\", \"rule\": " + rules.get(i % rules.size()) + "}", "demo");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String id = created.json().get("id").asText();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (!api.get("/api/segments/" + id, "demo").json().get("rebuild").get("state").asText()
+                    .equals("done")) {
+                assertThat(System.nanoTime()).as("built within 10 minutes").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static void print(String what, Measured measured) {
