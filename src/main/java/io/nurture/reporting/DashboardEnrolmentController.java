@@ -51,9 +51,7 @@ class DashboardEnrolmentController {
     Enrolment enrol(@PathVariable String id, @RequestBody CampaignChoice choice,
             @RequestHeader(name = DashboardWrites.TOKEN_HEADER, defaultValue = "") String token,
             @RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user, HttpServletRequest request) {
-        writes.mayDo(request, "POST", "/api/campaigns/{key}/enrolments");
-        writes.requireToken(request, token);
-        return enrolments.enrol(choice.campaign(), new EnrolmentRequest(id, null, null), user);
+        return enrolFrom(new EnrolmentRequest(id, null, null), choice, token, user, request);
     }
 
     @PostMapping(path = "/dashboard/lists/{id}/enrolments", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -62,9 +60,15 @@ class DashboardEnrolmentController {
     Enrolment enrolList(@PathVariable String id, @RequestBody CampaignChoice choice,
             @RequestHeader(name = DashboardWrites.TOKEN_HEADER, defaultValue = "") String token,
             @RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user, HttpServletRequest request) {
+        return enrolFrom(new EnrolmentRequest(null, id, null), choice, token, user, request);
+    }
+
+    /** A segment's or a list's members enrolled, as the API would for the same user. */
+    private Enrolment enrolFrom(EnrolmentRequest audience, CampaignChoice choice, String token, String user,
+            HttpServletRequest request) {
         writes.mayDo(request, "POST", "/api/campaigns/{key}/enrolments");
         writes.requireToken(request, token);
-        return enrolments.enrol(choice.campaign(), new EnrolmentRequest(null, id, null), user);
+        return enrolments.enrol(choice.campaign(), audience, user);
     }
 
     @GetMapping("/dashboard/enrolments/{id}")
