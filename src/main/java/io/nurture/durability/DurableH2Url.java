@@ -1,6 +1,5 @@
 package io.nurture.durability;
 
-import java.util.Arrays;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -25,14 +24,10 @@ class DurableH2Url implements BeanPostProcessor {
     }
 
     static String durable(String url) {
-        if (!H2Files.isEmbeddedFile(url) || names(url, H2Files.WRITE_DELAY)) {
+        if (!H2Files.isEmbeddedFile(url) || H2Files.names(url, H2Files.WRITE_DELAY)) {
             return url;
         }
         return (url.endsWith(";") ? url : url + ";") + H2Files.WRITE_DELAY + "=0";
     }
 
-    private static boolean names(String url, String setting) {
-        return Arrays.stream(url.split(";")).skip(1)
-                .anyMatch(part -> part.split("=", 2)[0].trim().equalsIgnoreCase(setting));
-    }
 }

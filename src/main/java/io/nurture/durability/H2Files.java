@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,13 +23,23 @@ final class H2Files {
 
     /** An embedded H2 file: not {@code mem:}, not a read-only {@code zip:}, not behind an H2 server. */
     static boolean isEmbeddedFile(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("jdbc:h2:")) {
+        if (!isEmbedded(url)) {
             return false;
         }
-        String database = lower.substring("jdbc:h2:".length());
-        return !database.startsWith("mem:") && !database.startsWith("zip:") && !database.startsWith("tcp:")
-                && !database.startsWith("ssl:");
+        String database = url.toLowerCase(Locale.ROOT).substring("jdbc:h2:".length());
+        return !database.startsWith("mem:") && !database.startsWith("zip:");
+    }
+
+    /** H2 in this process (a file, {@code mem:} or {@code zip:}), not behind an H2 server. */
+    static boolean isEmbedded(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
+    }
+
+    /** Whether the URL sets {@code setting} itself (H2 reads {@code ;NAME=value} after the database). */
+    static boolean names(String url, String setting) {
+        return Arrays.stream(url.split(";")).skip(1)
+                .anyMatch(part -> part.split("=", 2)[0].trim().equalsIgnoreCase(setting));
     }
 
     /** Whether H2 writes each commit to the file before the commit returns (no write delay in effect). */

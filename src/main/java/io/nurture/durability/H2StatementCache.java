@@ -1,8 +1,5 @@
 package io.nurture.durability;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.stereotype.Component;
@@ -28,12 +25,7 @@ class H2StatementCache implements BeanPostProcessor {
     }
 
     static String cached(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        boolean embedded = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:tcp:")
-                && !lower.startsWith("jdbc:h2:ssl:");
-        boolean named = Arrays.stream(url.split(";")).skip(1)
-                .anyMatch(part -> part.split("=", 2)[0].trim().equalsIgnoreCase(SETTING));
-        if (!embedded || named) {
+        if (!H2Files.isEmbedded(url) || H2Files.names(url, SETTING)) {
             return url;
         }
         return (url.endsWith(";") ? url : url + ";") + SETTING + "=" + SIZE;
