@@ -43,11 +43,6 @@ final class ConditionChecks {
         }
     }
 
-    /** One contact's answers (all false when there is no such contact). */
-    Results check(JdbcClient jdbc, String contactId, Instant now) {
-        return check(jdbc, List.of(contactId), now).getOrDefault(contactId, new Results(new boolean[columns.size()]));
-    }
-
     /**
      * Every distinct condition for each of the contacts (a few hundred at most: their ids are parameters), in as few
      * statements as the columns allow; a contact that does not exist has no answers.

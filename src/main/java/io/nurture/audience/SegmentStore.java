@@ -68,7 +68,8 @@ class SegmentStore {
         jdbc.sql("DELETE FROM segment_member WHERE segment_id = ?").param(id).update();
         jdbc.sql("DELETE FROM segment_membership_history WHERE segment_id = ?").param(id).update();
         jdbc.sql("DELETE FROM segment_size_daily WHERE segment_id = ?").param(id).update();
-        return jdbc.sql("DELETE FROM segment WHERE id = ?").param(id).update() > 0;
+        jdbc.sql("DELETE FROM segment WHERE id = ?").param(id).update();
+        return true;
     }
 
     Optional<Segment> find(String id) {

@@ -88,7 +88,7 @@ class RuleSemanticsIT {
                 checked.stream().map(Person::id).toList(), now);
         assertThat(together).hasSize(checked.size());
         for (Person person : checked) {
-            ConditionChecks.Results alone = checks.check(jdbc, person.id(), now);
+            ConditionChecks.Results alone = checks.check(jdbc, List.of(person.id()), now).get(person.id());
             for (int r = 0; r < RULES; r++) {
                 boolean expected = expectedPerRule.get(r).contains(person.id());
                 assertThat(together.get(person.id()).holds(parsed.get(r))).as("seed %d, rule %s, contact %s", seed,
