@@ -65,6 +65,13 @@ public class CampaignEnrolment {
                 ? Outcome.STARTED : Outcome.ALREADY_IN;
     }
 
+    /** Starts the campaign for a contact created in this transaction, which can be in no campaign yet. */
+    @Transactional
+    public void enrolNew(String campaign, String contactId) {
+        Contact contact = contacts.lockById(contactId);
+        processes.startNew(campaign, StartVariables.forContact(contact.id()).firstName(contact.firstName()));
+    }
+
     /** Returns false when the contact is already in this campaign (or gone). */
     @Transactional
     public boolean enrol(String campaign, String contactId, Map<String, Object> variables) {

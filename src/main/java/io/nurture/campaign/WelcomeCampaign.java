@@ -36,7 +36,12 @@ class WelcomeCampaign {
             return;
         }
         if (funnel.plays(change.to(), StageRole.KNOWN)) {
-            enrolment.enrol(change.isFirstEntry() ? PROCESS_KEY : RECYCLED_PROCESS_KEY, change.contactId(), Map.of());
+            if (change.isNewContact()) {
+                enrolment.enrolNew(PROCESS_KEY, change.contactId());
+            } else {
+                enrolment.enrol(change.isFirstEntry() ? PROCESS_KEY : RECYCLED_PROCESS_KEY, change.contactId(),
+                        Map.of());
+            }
         } else if (funnel.isAtLeast(change.to(), funnel.require(StageRole.QUALIFIED))) {
             messages.send(CampaignMessages.QUALIFIED, change.contactId(), Map.of());
         }

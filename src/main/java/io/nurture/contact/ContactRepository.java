@@ -129,14 +129,26 @@ public class ContactRepository {
         return counts;
     }
 
-    public String create(String email, LifecycleStage stage) {
+    /**
+     * A new contact with the profile given, locked by its own insert until the transaction ends; the answer is the
+     * contact as stored, so the caller reads it no more.
+     */
+    public Contact create(String email, LifecycleStage stage, ContactProfile p) {
         String id = UUID.randomUUID().toString();
-        Timestamp now = Timestamp.from(Instant.now());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the timestamp column keeps it
+        Timestamp at = Timestamp.from(now);
         jdbc.sql("""
-                INSERT INTO contact (id, email, lifecycle_stage, created_at, updated_at, last_engaged_at)
-                VALUES (?, ?, ?, ?, ?, ?)""").params(id, normalizeEmail(email), stage.name(), now, now, now).update();
+                INSERT INTO contact (id, email, lifecycle_stage, created_at, updated_at, last_engaged_at,
+                                     first_name, last_name, company, industry, company_size, country, source, phone,
+                                     consent_email, consent_sms, revenue, tech_stack, funding)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, normalizeEmail(email), stage.name(), at, at, at, p.firstName(), p.lastName(), p.company(),
+                        p.industry(), p.companySize(), p.country(), p.source(), p.phone(), p.consentEmail(),
+                        p.consentSms(), p.revenue(), p.techStack(), p.funding())
+                .update();
         changed(id);
-        return id;
+        return new Contact(id, normalizeEmail(email), null, null, null, null, null, null, null, null, null, null,
+                stage, 0, 0, false, false, null, now, now, null, null, null, now).withProfile(p, now);
     }
 
     private static final int[] NEW_CONTACT_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,

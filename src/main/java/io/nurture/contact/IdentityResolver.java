@@ -23,7 +23,8 @@ public class IdentityResolver {
 
     /**
      * {@code created}: the contact is new and still needs its first stage. {@code locked}: the contact as read under
-     * its lock, when resolving locked it and changed it no more, else empty: the caller locks it.
+     * its lock (or as a new one was stored), when resolving locked it and changed it no more, else empty: the caller
+     * locks it.
      */
     public record Resolved(String contactId, boolean created, Optional<Contact> locked) {
 
@@ -32,8 +33,9 @@ public class IdentityResolver {
         }
     }
 
+    /** {@code profile}: what a new contact is created with; a known contact's profile is the caller's to update. */
     public Resolved resolve(String contactId, String email, String anonymousId, String userId,
-            LifecycleStage initialStage) {
+            LifecycleStage initialStage, ContactProfile profile) {
         if (contactId != null) {
             return new Resolved(contacts.getById(contactId).id(), false);
         }
@@ -41,7 +43,7 @@ public class IdentityResolver {
         if (byUserId.isPresent()) {
             return ofKnownUser(byUserId.get(), email, anonymousId);
         }
-        Resolved resolved = resolve(email, anonymousId, initialStage);
+        Resolved resolved = resolve(email, anonymousId, initialStage, profile);
         if (userId != null) {
             contacts.linkUserId(resolved.contactId(), userId);
         }
@@ -75,7 +77,7 @@ public class IdentityResolver {
         return new Resolved(locked.id(), false, merged ? Optional.empty() : Optional.of(locked));
     }
 
-    private Resolved resolve(String email, String anonymousId, LifecycleStage initialStage) {
+    private Resolved resolve(String email, String anonymousId, LifecycleStage initialStage, ContactProfile profile) {
         // a known e-mail's contact is locked as it is found, before rows that reference it are added: their
         // foreign-key share locks, upgraded later by concurrent requests for the same contact, would deadlock
         Optional<Contact> byEmail = Optional.ofNullable(email).flatMap(contacts::lockByEmail);
@@ -90,11 +92,11 @@ public class IdentityResolver {
             return new Resolved(byAnonymousId.get().id(), false);
         }
         // a new person, also when a shared browser's anonymous id already belongs to someone else's e-mail
-        String created = contacts.create(email, initialStage);
+        Contact created = contacts.create(email, initialStage, profile);
         if (anonymousId != null && byAnonymousId.isEmpty()) {
-            contacts.linkAnonymousId(created, anonymousId);
+            contacts.linkAnonymousId(created.id(), anonymousId);
         }
-        return new Resolved(created, true);
+        return new Resolved(created.id(), true, Optional.of(created));
     }
 
     /**

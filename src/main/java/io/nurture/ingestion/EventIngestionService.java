@@ -107,7 +107,7 @@ public class EventIngestionService {
         }
         RoutedEvent routed = stages.route(event.type(), event.profile().source(), actor);
         Resolved resolved = identities.resolve(event.contactId(), event.email(), event.anonymousId(), event.userId(),
-                stages.initialStage(routed, event.email() != null));
+                stages.initialStage(routed, event.email() != null), event.profile());
         // one event per contact at a time: all changes count
         Contact before = resolved.locked().orElseGet(() -> contacts.lockById(resolved.contactId()));
         Contact profiled = contacts.updateProfile(before, event.profile());

@@ -37,11 +37,13 @@ public class LifecycleService {
         this.scores = scores;
     }
 
-    /** Records the stage a brand-new contact starts in. */
+    /** Records the stage a contact created in this transaction starts in: its first ledger row, so nothing to count. */
     @Transactional
     public void enter(String contactId, LifecycleStage stage, String reason, String actor) {
         requireConfigured(stage);
-        record(contactId, null, stage, reason, actor);
+        Instant at = Instant.now();
+        ledger.appendFirstEntries(List.of(contactId), new StageTransition(null, stage, at, reason, actor, 1));
+        events.publishEvent(new StageChanged(contactId, null, stage, 1, reason, at));
     }
 
     /** The stage a contact known by e-mail starts in (LEAD, unless the funnel is configured otherwise). */

@@ -20,4 +20,9 @@ public record StageChanged(String contactId, LifecycleStage from, LifecycleStage
     public boolean isFirstEntry() {
         return entry == 1;
     }
+
+    /** The contact's first stage: it was created in this transaction, so no campaign runs for it yet. */
+    public boolean isNewContact() {
+        return from == null;
+    }
 }

@@ -100,10 +100,15 @@ public class ContactProcesses {
         if (isRunning(processKey, variables.contactId())) {
             return false;
         }
+        startNew(processKey, variables);
+        return true;
+    }
+
+    /** {@link #startOnce} for a contact created in this transaction: none of its instances can be running. */
+    public void startNew(String processKey, StartVariables variables) {
         if (!holds.holdStart(new HeldStart(processKey, variables.contactId(), variables.asVariables(), null, null))) {
             runtime.startProcessInstanceByKey(processKey, variables.contactId(), variables.asVariables());
         }
-        return true;
     }
 
     /** Starts a new instance right before {@code activityId}, whether or not another one runs (or holds it). */

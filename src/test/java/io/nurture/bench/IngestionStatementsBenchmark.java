@@ -51,6 +51,7 @@ class IngestionStatementsBenchmark {
     private static final Pattern CONTACT_TABLE = Pattern.compile("\\bcontact\\b", Pattern.CASE_INSENSITIVE);
     private static final ThreadLocal<Counts> COUNTING = new ThreadLocal<>();
     private static final boolean LIST_STATEMENTS = Boolean.getBoolean("bench.statements.list");
+    private static final boolean TRACE_STATEMENTS = Boolean.getBoolean("bench.statements.trace");
 
     @Autowired
     EventIngestionService ingestion;
@@ -102,6 +103,16 @@ class IngestionStatementsBenchmark {
             counts.cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
             COUNTING.remove();
         }
+        if (TRACE_STATEMENTS) { // one more event, each statement in order with the Nurture frames that ran it
+            Counts traced = new Counts();
+            traced.trace = true;
+            COUNTING.set(traced);
+            try {
+                scenario.accept(EVENTS);
+            } finally {
+                COUNTING.remove();
+            }
+        }
         return counts;
     }
 
@@ -122,8 +133,18 @@ class IngestionStatementsBenchmark {
         long cpuNanos;
         final Map<String, Integer> bySql = new LinkedHashMap<>();
 
+        boolean trace;
+
         void add(String sql) {
             all++;
+            if (trace) {
+                String oneLine = String.valueOf(sql).replaceAll("\\s+", " ").strip();
+                System.out.println("  TRACE " + (oneLine.length() > 110 ? oneLine.substring(0, 110) : oneLine));
+                StackWalker.getInstance().walk(frames -> frames.filter(f -> f.getClassName().startsWith("io.nurture")
+                        && !f.getClassName().contains(".bench.")).limit(4).toList()).forEach(f -> System.out.println(
+                                "        at " + f.getClassName().replace("io.nurture.", "") + "." + f.getMethodName()
+                                        + ":" + f.getLineNumber()));
+            }
             if (LIST_STATEMENTS) {
                 String oneLine = String.valueOf(sql).replaceAll("\\s+", " ").strip();
                 bySql.merge(oneLine.length() > 150 ? oneLine.substring(0, 150) + "…" : oneLine, 1, Integer::sum);

@@ -18,6 +18,7 @@ import io.nurture.channel.DeliveryLog.Claim;
 import io.nurture.channel.DeliveryLog.Claimed;
 import io.nurture.channel.DeliveryLog.InFlight;
 import io.nurture.contact.ContactRepository;
+import io.nurture.contact.ContactProfile;
 import io.nurture.contact.LifecycleStage;
 
 /**
@@ -41,7 +42,8 @@ class DeliveryLogTest {
 
     @BeforeEach
     void aSend() {
-        String contactId = contacts.create("log-" + UUID.randomUUID() + "@example.com", LifecycleStage.of("LEAD"));
+        String contactId = contacts.create("log-" + UUID.randomUUID() + "@example.com", LifecycleStage.of("LEAD"),
+                ContactProfile.EMPTY).id();
         send = new SendRequest("instance-" + UUID.randomUUID() + ":Task_SendWelcomeEmail", contactId, "email",
                 "welcome-1", null, "welcome", "Task_SendWelcomeEmail", "A", false);
     }

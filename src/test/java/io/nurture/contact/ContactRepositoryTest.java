@@ -25,7 +25,8 @@ class ContactRepositoryTest {
     @Test
     void anEmailIsStoredTrimmedInLowerCaseAndFoundWhateverItsCase() {
         String email = unique("Ada");
-        String id = contacts.create("  " + email.toUpperCase() + " ", LifecycleStage.of("LEAD"));
+        String id = contacts.create("  " + email.toUpperCase() + " ", LifecycleStage.of("LEAD"), ContactProfile.EMPTY)
+                .id();
 
         Contact contact = contacts.getById(id);
         assertThat(contact.email()).isEqualTo(email.toLowerCase());
@@ -39,9 +40,10 @@ class ContactRepositoryTest {
     @Test
     void theTableHoldsOneContactPerEmailWhateverItsCase() {
         String email = unique("case");
-        contacts.create(email, LifecycleStage.of("LEAD"));
+        contacts.create(email, LifecycleStage.of("LEAD"), ContactProfile.EMPTY);
 
-        assertThatThrownBy(() -> contacts.create(email.toUpperCase(), LifecycleStage.of("VISITOR")))
+        assertThatThrownBy(() -> contacts.create(email.toUpperCase(), LifecycleStage.of("VISITOR"),
+                ContactProfile.EMPTY))
                 .isInstanceOf(DuplicateKeyException.class);
     }
 
@@ -71,8 +73,8 @@ class ContactRepositoryTest {
 
     @Test
     void anAnonymousIdBelongsToOneContact() {
-        String visitor = contacts.create(null, LifecycleStage.of("VISITOR"));
-        String other = contacts.create(null, LifecycleStage.of("VISITOR"));
+        String visitor = contacts.create(null, LifecycleStage.of("VISITOR"), ContactProfile.EMPTY).id();
+        String other = contacts.create(null, LifecycleStage.of("VISITOR"), ContactProfile.EMPTY).id();
         String anonymousId = "anon-" + UUID.randomUUID();
         contacts.linkAnonymousId(visitor, anonymousId);
 
@@ -82,8 +84,19 @@ class ContactRepositoryTest {
     }
 
     @Test
+    void aNewContactIsStoredWithItsProfileAndAnsweredAsStored() {
+        Contact created = contacts.create(" " + unique("created").toUpperCase(), LifecycleStage.of("LEAD"),
+                new ContactProfile("Ada", "Lovelace", "Acme", "software", 250, "DE", "webinar", "+4930123", true,
+                        false, 5_000_000L, "postgres,aws", "seed"));
+
+        assertThat(contacts.getById(created.id())).isEqualTo(created);
+        assertThat(created.source()).isEqualTo("webinar");
+        assertThat(created.email()).isEqualTo(created.email().strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
     void aProfileUpdateFillsWhatItKnowsAndKeepsTheFirstSource() {
-        String id = contacts.create(unique("profile"), LifecycleStage.of("LEAD"));
+        String id = contacts.create(unique("profile"), LifecycleStage.of("LEAD"), ContactProfile.EMPTY).id();
         contacts.updateProfile(id, new ContactProfile("Ada", null, "Acme", "software", 250, "DE", "whitepaper", null,
                 true, null, null, null, null));
 
@@ -103,7 +116,7 @@ class ContactRepositoryTest {
 
     @Test
     void anEngagementAddsItsPointsAndOnlyMovesTheEngagementForward() {
-        String id = contacts.create(unique("engaged"), LifecycleStage.of("LEAD"));
+        String id = contacts.create(unique("engaged"), LifecycleStage.of("LEAD"), ContactProfile.EMPTY).id();
         Instant later = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
         ScoreUpdate first = contacts.addEngagement(contacts.lockById(id), 5, later);
 
@@ -119,7 +132,7 @@ class ContactRepositoryTest {
 
     @Test
     void anEngagementNeverTakesTheBehaviourScoreBelowZero() {
-        String id = contacts.create(unique("floored"), LifecycleStage.of("LEAD"));
+        String id = contacts.create(unique("floored"), LifecycleStage.of("LEAD"), ContactProfile.EMPTY).id();
         contacts.addEngagement(contacts.lockById(id), 4, Instant.now());
 
         ScoreUpdate update = contacts.addEngagement(contacts.lockById(id), -10, Instant.now());
@@ -130,7 +143,7 @@ class ContactRepositoryTest {
 
     @Test
     void anUnsubscribeTakesTheEmailConsentAndAResubscribeGivesItBack() {
-        String id = contacts.create(unique("consent"), LifecycleStage.of("LEAD"));
+        String id = contacts.create(unique("consent"), LifecycleStage.of("LEAD"), ContactProfile.EMPTY).id();
 
         contacts.markUnsubscribed(id);
         assertThat(contacts.getById(id).unsubscribed()).isTrue();

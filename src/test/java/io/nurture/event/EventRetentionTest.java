@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nurture.TablesTest;
 import io.nurture.contact.ContactRepository;
+import io.nurture.contact.ContactProfile;
 import io.nurture.contact.LifecycleStage;
 import io.nurture.retention.RetentionProperties;
 
@@ -69,8 +70,8 @@ class EventRetentionTest {
 
     @Test
     void oldEventsBecomeDailyCountsAndAHeldContactWaitsForTheNextBatch() {
-        busy = contacts.create(null, LifecycleStage.of("VISITOR"));
-        free = contacts.create(null, LifecycleStage.of("VISITOR"));
+        busy = contacts.create(null, LifecycleStage.of("VISITOR"), ContactProfile.EMPTY).id();
+        free = contacts.create(null, LifecycleStage.of("VISITOR"), ContactProfile.EMPTY).id();
         events.append(null, busy, EventType.PAGE_VIEW, Instant.parse("2024-06-01T08:00:00Z"), 1, null);
         events.append(null, free, EventType.PAGE_VIEW, Instant.parse("2024-06-01T08:00:00Z"), 1, null);
         events.append(null, free, EventType.PAGE_VIEW, Instant.parse("2024-06-01T23:59:59Z"), 1, null);
@@ -108,7 +109,7 @@ class EventRetentionTest {
 
     @Test
     void aBatchTakesAtMostItsLimit() {
-        free = contacts.create(null, LifecycleStage.of("VISITOR"));
+        free = contacts.create(null, LifecycleStage.of("VISITOR"), ContactProfile.EMPTY).id();
         for (int day = 1; day <= 5; day++) {
             events.append(null, free, EventType.PAGE_VIEW, Instant.parse("2024-06-0" + day + "T08:00:00Z"), 1, null);
         }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.nurture.TablesTest;
 import io.nurture.contact.ContactRepository;
+import io.nurture.contact.ContactProfile;
 import io.nurture.contact.LifecycleStage;
 import io.nurture.event.EventStore.RecordedEvent;
 
@@ -37,7 +38,7 @@ class EventStoreTest {
 
     @BeforeEach
     void aContact() {
-        contactId = contacts.create(null, LifecycleStage.of("VISITOR"));
+        contactId = contacts.create(null, LifecycleStage.of("VISITOR"), ContactProfile.EMPTY).id();
     }
 
     @Test
