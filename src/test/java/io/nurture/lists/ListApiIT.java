@@ -192,6 +192,9 @@ class ListApiIT {
         assertThat(members(listId)).isZero();
         assertThat(api.get("/api/contacts/" + ada + "/lists", "marketer").json()).isEmpty();
         refused(() -> api.delete("/api/lists/" + listId, "marketer"), 404, listId);
+        Response overLong = api.delete("/api/lists/" + "x".repeat(300), "marketer");
+        assertThat(overLong.status()).as(overLong.body()).isEqualTo(404);
+        assertThat(overLong.contentType()).startsWith("application/problem+json");
         refused(() -> api.post("/api/segments", "{\"name\": \"Gone " + tag + "\", \"rule\": {\"all\": "
                 + "[{\"list\": \"" + listId + "\"}]}}", "marketer"), 400, "/rule/all/0/list: no list");
     }
