@@ -54,7 +54,12 @@ class DeploymentCheck implements Deployer {
         } catch (XmlTree.NotReadable e) {
             return List.of(new Finding(name, null, e.line, e.column, Rule.XML, e.getMessage()));
         }
-        return bpmn ? BpmnRules.check(name, root) : DmnRules.check(name, root, legacyJuelDefaultsInDmn);
+        if (!bpmn) {
+            return DmnRules.check(name, root, legacyJuelDefaultsInDmn);
+        }
+        List<Finding> findings = BpmnRules.check(name, root);
+        SegmentTrigger.read(name, root, findings);
+        return findings;
     }
 
     private static boolean legacyJuelDefaultsInDmn() {

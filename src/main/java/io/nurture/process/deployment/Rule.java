@@ -11,7 +11,8 @@ enum Rule {
     SERIALIZED_VALUE("no Java-serialized values"),
     EXPRESSION("expressions only in the allowed shapes"),
     DMN_LANGUAGE("DMN only in FEEL"),
-    FEEL_EXTERNAL("no FEEL external functions");
+    FEEL_EXTERNAL("no FEEL external functions"),
+    SEGMENT_TRIGGER("a segment trigger names a segment");
 
     final String title;
 
