@@ -56,6 +56,32 @@ class DeploymentCheckTest {
         }
     }
 
+    /**
+     * The segment trigger template writes the properties the deployment reads, with the changes it knows and the
+     * segment name's limit. Whether Modeler accepts each template is checked by {@code npm run lint} in
+     * {@code processes/} (Modeler's own validator, run by {@code ./mvnw verify}).
+     */
+    @Test
+    void theSegmentTriggerTemplateWritesWhatTheDeploymentReads() throws IOException {
+        JsonNode template = new ObjectMapper().readTree(PROCESSES
+                .resolve(".camunda/element-templates/nurture-segment-trigger.json").toFile());
+        assertThat(template.get("id").asText()).isEqualTo("io.nurture.segmentTrigger");
+        assertThat(template.get("appliesTo")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("bpmn:StartEvent", "bpmn:IntermediateCatchEvent", "bpmn:BoundaryEvent");
+        JsonNode segment = template.get("properties").get(0);
+        assertThat(segment.get("binding").get("type").asText()).isEqualTo("camunda:property");
+        assertThat(segment.get("binding").get("name").asText()).isEqualTo(SegmentTrigger.SEGMENT_PROPERTY);
+        assertThat(segment.get("constraints").get("notEmpty").asBoolean()).isTrue();
+        assertThat(segment.get("constraints").get("maxLength").asInt()).isEqualTo(SegmentTrigger.MAX_SEGMENT_NAME);
+        JsonNode change = template.get("properties").get(1);
+        assertThat(change.get("binding").get("type").asText()).isEqualTo("camunda:property");
+        assertThat(change.get("binding").get("name").asText()).isEqualTo(SegmentTrigger.CHANGE_PROPERTY);
+        assertThat(change.get("type").asText()).isEqualTo("Dropdown");
+        assertThat(change.get("choices").findValuesAsText("value")).containsExactlyElementsOf(
+                Stream.of(SegmentTrigger.Change.values()).map(value -> value.value).toList());
+        assertThat(change.get("value").asText()).isEqualTo("entered");
+    }
+
     @ParameterizedTest
     @EnumSource(MaliciousDiagram.class)
     void eachMaliciousFileIsRefusedNamingItsElementAndTheRule(MaliciousDiagram diagram) {
