@@ -11,7 +11,8 @@ import io.nurture.campaign.CampaignEnrolment;
  * A contact entering or leaving a live segment, told to the diagrams in the transaction that moved it: a message
  * start event named {@code segment-entered:High-fit DE} starts that campaign for it (once while it runs), a catch or
  * boundary event named {@code segment-left:High-fit DE} moves or ends the contact's instance. Nothing is queried
- * when no deployed diagram names the message.
+ * when no deployed diagram names the message. An event made with the "Segment entered / left" element template is
+ * given its message when it is deployed ({@code process/deployment/SegmentTrigger}).
  */
 @Component
 class SegmentTriggers {
