@@ -149,6 +149,14 @@ class SegmentTriggerTemplateIT {
             assertThat(repository.createDeploymentQuery().deploymentName(key).count()).isZero();
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
         }
+        // a diagram with triggers that is no valid BPMN is the engine's kind of refusal too, not a 500
+        Response invalid = api.send(ModelerDeploy.request(api.baseUrl(), "marketer", key, files(template.replace(
+                "<bpmn:endEvent id=\"End_Called\"", "<bpmn:bogusEvent id=\"Bogus\"/><bpmn:endEvent id=\"End_Called\"")),
+                ModelerDeploy.Shape.CURRENT));
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
+        assertThat(invalid.json().get("message").asText()).contains(key + ".bpmn", "no valid BPMN");
+        assertThat(repository.createDeploymentQuery().deploymentName(key).count()).isZero();
+
         // the limit is a segment's: no segment can have the over-long name
         Response segment = api.post("/api/segments", "{\"name\": \"" + "x".repeat(201) + "\", \"rule\": "
                 + "{\"all\": [{\"field\": \"country\", \"op\": \"eq\", \"value\": \"DE\"}]}}", "marketer");
