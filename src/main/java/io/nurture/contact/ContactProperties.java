@@ -3,13 +3,19 @@ package io.nurture.contact;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,12 +29,17 @@ import io.nurture.web.InvalidInputException;
 @Repository
 public class ContactProperties {
 
+    private static final int[] ROW_TYPES = { Types.VARCHAR, Types.DOUBLE, Types.BOOLEAN, Types.TIMESTAMP,
+            Types.VARCHAR, Types.VARCHAR };
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final JdbcTemplate batches;
 
-    ContactProperties(JdbcClient jdbc, ApplicationEventPublisher events) {
+    ContactProperties(JdbcClient jdbc, ApplicationEventPublisher events, JdbcTemplate batches) {
         this.jdbc = jdbc;
         this.events = events;
+        this.batches = batches;
     }
 
     /** The contact's properties by name: strings, numbers (whole ones as longs) and booleans. */
@@ -41,6 +52,21 @@ public class ContactProperties {
         return properties;
     }
 
+    /** The properties of these contacts in one query (an import's chunk), to check a bulk write against. */
+    public StoredProperties storedOf(Collection<String> contactIds) {
+        Map<String, Map<String, Object>> byContact = new HashMap<>();
+        if (!contactIds.isEmpty()) {
+            jdbc.sql("""
+                    SELECT contact_id, name, text_value, number_value, flag_value FROM contact_property
+                    WHERE contact_id IN (:ids)""").param("ids", List.copyOf(new LinkedHashSet<>(contactIds)))
+                    .query(rs -> {
+                        byContact.computeIfAbsent(rs.getString("contact_id"), id -> new HashMap<>())
+                                .put(rs.getString("name"), value(rs));
+                    });
+        }
+        return new StoredProperties(byContact);
+    }
+
     /**
      * Sets the given values and removes the null ones; refused, with nothing written, when the contact would have more
      * than {@link PropertyValues#MAX_PER_CONTACT}.
@@ -50,14 +76,7 @@ public class ContactProperties {
             return;
         }
         Map<String, Object> stored = of(contactId);
-        Map<String, Object> after = new LinkedHashMap<>(stored);
-        values.values().forEach((name, value) -> {
-            if (value == null) {
-                after.remove(name);
-            } else {
-                after.put(name, value);
-            }
-        });
+        Map<String, Object> after = StoredProperties.after(stored, values);
         if (after.size() > PropertyValues.MAX_PER_CONTACT) {
             throw new InvalidInputException(values.path() + ": a contact has at most " + PropertyValues.MAX_PER_CONTACT
                     + " custom properties; this would make " + after.size() + ". Remove some by setting them to null");
@@ -70,7 +89,7 @@ public class ContactProperties {
             if (value == null) {
                 changed |= jdbc.sql("DELETE FROM contact_property WHERE contact_id = ? AND name = ?")
                         .params(contactId, name).update() > 0;
-            } else if (!sameValue(stored.get(name), value)) {
+            } else if (!StoredProperties.sameValue(stored.get(name), value)) {
                 upsert(contactId, name, value, now, stored.containsKey(name));
                 changed = true;
             }
@@ -78,6 +97,64 @@ public class ContactProperties {
         if (changed) {
             events.publishEvent(new ContactChanged(contactId));
         }
+    }
+
+    /**
+     * {@link #write} for many contacts at once, one batch per kind of change (insert, update, delete) however many
+     * contacts; the caller holds their locks. Answers the contacts whose properties changed, each with its
+     * {@link ContactChanged}. Refused, with nothing written, when one would have more than
+     * {@link PropertyValues#MAX_PER_CONTACT} ({@link StoredProperties#refusal} tells beforehand).
+     */
+    public Set<String> writeAll(Map<String, PropertyValues> byContact) {
+        Map<String, PropertyValues> given = new HashMap<>(byContact);
+        given.values().removeIf(PropertyValues::isEmpty);
+        if (given.isEmpty()) {
+            return Set.of();
+        }
+        StoredProperties stored = storedOf(given.keySet());
+        given.forEach((contactId, values) -> stored.refusal(contactId, values).ifPresent(refusal -> {
+            throw new InvalidInputException(refusal);
+        }));
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> deletes = new ArrayList<>();
+        Set<String> changed = new LinkedHashSet<>();
+        given.forEach((contactId, values) -> {
+            Map<String, Object> before = stored.of(contactId);
+            values.values().forEach((name, value) -> {
+                if (value == null) {
+                    if (before.containsKey(name)) {
+                        deletes.add(new Object[] { contactId, name });
+                        changed.add(contactId);
+                    }
+                } else if (!StoredProperties.sameValue(before.get(name), value)) {
+                    (before.containsKey(name) ? updates : inserts).add(row(contactId, name, value, now));
+                    changed.add(contactId);
+                }
+            });
+        });
+        if (!inserts.isEmpty()) {
+            batches.batchUpdate("""
+                    INSERT INTO contact_property (text_value, number_value, flag_value, updated_at, contact_id, name)
+                    VALUES (?, ?, ?, ?, ?, ?)""", inserts, ROW_TYPES);
+        }
+        if (!updates.isEmpty()) {
+            batches.batchUpdate("""
+                    UPDATE contact_property SET text_value = ?, number_value = ?, flag_value = ?, updated_at = ?
+                    WHERE contact_id = ? AND name = ?""", updates, ROW_TYPES);
+        }
+        if (!deletes.isEmpty()) {
+            batches.batchUpdate("DELETE FROM contact_property WHERE contact_id = ? AND name = ?", deletes,
+                    new int[] { Types.VARCHAR, Types.VARCHAR });
+        }
+        changed.forEach(contactId -> events.publishEvent(new ContactChanged(contactId)));
+        return changed;
+    }
+
+    private static Object[] row(String contactId, String name, Object value, Timestamp now) {
+        return new Object[] { value instanceof String s ? s : null, value instanceof Number n ? n.doubleValue() : null,
+                value instanceof Boolean b ? b : null, now, contactId, name };
     }
 
     private void upsert(String contactId, String name, Object value, Timestamp now, boolean exists) {
@@ -112,13 +189,6 @@ public class ContactProperties {
 
     int deleteOf(String contactId) {
         return jdbc.sql("DELETE FROM contact_property WHERE contact_id = ?").param(contactId).update();
-    }
-
-    private static boolean sameValue(Object stored, Object value) {
-        if (stored instanceof Number a && value instanceof Number b) {
-            return a.doubleValue() == b.doubleValue();
-        }
-        return Objects.equals(stored, value);
     }
 
     private static Object value(ResultSet rs) throws SQLException {

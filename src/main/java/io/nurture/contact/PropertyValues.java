@@ -60,7 +60,11 @@ public record PropertyValues(String path, Map<String, Object> values) {
         return name;
     }
 
-    private static Object checkedValue(String where, Object value) {
+    /**
+     * One value checked as {@link #of} checks each (a string stripped, blank as null, a number as a double), refused
+     * naming {@code where}: for a writer that names the source of each value itself (an import names the column).
+     */
+    public static Object checkedValue(String where, Object value) {
         if (value == null) {
             return null;
         }
