@@ -23,7 +23,8 @@ import io.nurture.web.InvalidInputException;
 @Service
 class ContactImports {
 
-    static final int MAX_MAPPING_LENGTH = 4_000;
+    /** Room for 50 property keys and their headers; stored (contact_import.mapping, 20,000) with every field named. */
+    static final int MAX_MAPPING_LENGTH = 16_000;
     static final int MAX_FILE_NAME_LENGTH = 200;
     static final int MAX_ERRORS_PAGE = 10_000;
 
@@ -90,20 +91,31 @@ class ContactImports {
             if (mapping == null) {
                 throw new InvalidInputException("mapping: must be a JSON object");
             }
-            return mapping;
+            return mapping.checked();
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidInputException("mapping." + e.getPropertyName() + ": not a field an import fills ("
                     + "email, firstName, lastName, company, industry, companySize, country, phone, source, "
-                    + "consentEmail, consentSms, startCampaigns)");
+                    + "consentEmail, consentSms, startCampaigns, properties)");
         } catch (JsonProcessingException e) {
-            String path = e instanceof JsonMappingException mapping
-                    && !mapping.getPath().isEmpty() && mapping.getPath().get(0).getFieldName() != null
-                            ? "mapping." + mapping.getPath().get(0).getFieldName()
-                            : "mapping";
+            String path = "mapping" + (e instanceof JsonMappingException mapping ? fields(mapping) : "");
             throw new InvalidInputException(path + ": " + (path.equals("mapping")
                     ? "not a JSON object of column names"
-                    : path.endsWith("startCampaigns") ? "must be true or false" : "must be a column name (a string)"));
+                    : path.equals("mapping.startCampaigns") ? "must be true or false"
+                    : path.equals("mapping.properties") ? "must be an object of custom property key → column name"
+                    : "must be a column name (a string)"));
         }
+    }
+
+    /** ".properties.plan" for the field a mapping error is in, up to the first that is not a field. */
+    private static String fields(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() == null) {
+                break;
+            }
+            path.append('.').append(ImportColumns.shortened(reference.getFieldName()));
+        }
+        return path.toString();
     }
 
     private String write(ImportMapping mapping) {

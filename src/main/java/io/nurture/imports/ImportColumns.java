@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
 
 import io.nurture.contact.ContactProfile;
 import io.nurture.contact.ContactRepository;
+import io.nurture.contact.PropertyValues;
 import io.nurture.web.InvalidInputException;
 
 /**
- * The header row read with the mapping: which column fills which field. Then each data row read into an e-mail and a
- * profile, or refused with the reason, naming the column.
+ * The header row read with the mapping: which column fills which field or custom property. Then each data row read
+ * into an e-mail, a profile and custom properties, or refused with the reason, naming the column. A property cell
+ * that reads as a number (25, -3.5; no leading zero, at most 15 digits before the point) is stored as a number,
+ * true or false as a flag, anything else as text; an empty cell leaves the property as it is.
  */
 final class ImportColumns {
 
@@ -23,14 +26,20 @@ final class ImportColumns {
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final List<String> YES = List.of("yes", "y", "true", "1", "x", "opt-in", "opted in", "ja", "oui");
     private static final List<String> NO = List.of("no", "n", "false", "0", "opt-out", "opted out", "nein", "non");
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,15})?");
 
     private final Map<ImportField, Integer> index;
     private final Map<ImportField, String> headers;
+    private final Map<String, Integer> propertyIndex;
+    private final Map<String, String> propertyHeaders;
     private final int columns;
 
-    private ImportColumns(Map<ImportField, Integer> index, Map<ImportField, String> headers, int columns) {
+    private ImportColumns(Map<ImportField, Integer> index, Map<ImportField, String> headers,
+            Map<String, Integer> propertyIndex, Map<String, String> propertyHeaders, int columns) {
         this.index = index;
         this.headers = headers;
+        this.propertyIndex = propertyIndex;
+        this.propertyHeaders = propertyHeaders;
         this.columns = columns;
     }
 
@@ -58,7 +67,22 @@ final class ImportColumns {
             throw new InvalidInputException("mapping.email: the file has no e-mail column; name it in the mapping"
                     + " or call it 'email'");
         }
-        return new ImportColumns(index, headers, headerColumns);
+        Map<String, Integer> propertyIndex = new LinkedHashMap<>();
+        Map<String, String> propertyHeaders = new LinkedHashMap<>();
+        mapping.properties().forEach((key, wanted) -> {
+            Integer column = byName.get(ImportMapping.comparable(wanted));
+            if (column == null) {
+                throw new InvalidInputException("mapping.properties." + key + ": the file has no column '"
+                        + shortened(wanted) + "'");
+            }
+            propertyIndex.put(key, column);
+            propertyHeaders.put(key, header.get(column));
+        });
+        return new ImportColumns(index, headers, propertyIndex, propertyHeaders, headerColumns);
+    }
+
+    boolean fillsProperties() {
+        return !propertyIndex.isEmpty();
     }
 
     /** A data row: an e-mail and a profile, or why it is refused. */
@@ -66,7 +90,7 @@ final class ImportColumns {
         int number();
     }
 
-    record Valid(int number, String email, ContactProfile profile) implements Row {
+    record Valid(int number, String email, ContactProfile profile, PropertyValues properties) implements Row {
     }
 
     record Refused(int number, String email, String reason) implements Row {
@@ -82,7 +106,7 @@ final class ImportColumns {
                     + columns);
         }
         try {
-            return new Valid(number, email(record), profile(record));
+            return new Valid(number, email(record), profile(record), properties(record));
         } catch (InvalidInputException refusal) {
             return new Refused(number, emailCell, refusal.getMessage());
         }
@@ -110,6 +134,28 @@ final class ImportColumns {
                 country == null ? null : country.toUpperCase(Locale.ROOT), text(record, ImportField.SOURCE),
                 text(record, ImportField.PHONE), consent(record, ImportField.CONSENT_EMAIL),
                 consent(record, ImportField.CONSENT_SMS));
+    }
+
+    private PropertyValues properties(CsvReader.Record record) {
+        if (propertyIndex.isEmpty()) {
+            return PropertyValues.NONE;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        propertyIndex.forEach((key, column) -> {
+            String cell = column < record.fields().size() ? record.fields().get(column).strip() : "";
+            if (!cell.isEmpty()) {
+                values.put(key, PropertyValues.checkedValue("properties." + key + " (column '"
+                        + shortened(propertyHeaders.get(key)) + "')", typed(cell)));
+            }
+        });
+        return values.isEmpty() ? PropertyValues.NONE : new PropertyValues("properties", values);
+    }
+
+    private static Object typed(String cell) {
+        if (cell.equalsIgnoreCase("true") || cell.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(cell);
+        }
+        return NUMBER.matcher(cell).matches() ? (Object) Double.valueOf(cell) : cell;
     }
 
     private Integer companySize(String size) {

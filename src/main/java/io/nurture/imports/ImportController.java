@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.swagger.v3.oas.annotations.Parameter;
+
 import io.nurture.imports.ImportStore.RowError;
 import io.nurture.security.ApiAuthenticationFilter;
 import io.nurture.web.InvalidInputException;
@@ -37,9 +39,17 @@ class ImportController {
         this.starter = starter;
     }
 
+    static final String MAPPING = "A JSON object of at most " + ContactImports.MAX_MAPPING_LENGTH + " characters: the "
+            + "header of the column that fills each contact field (`email`, `firstName`, `lastName`, `company`, "
+            + "`industry`, `companySize`, `country`, `phone`, `source`, `consentEmail`, `consentSms`; a field left "
+            + "out is read from the column of its own name), `\"startCampaigns\": true`, and `properties`: custom "
+            + "property key → header (at most 50), e.g. `{\"email\": \"E-Mail\", \"properties\": {\"plan\": "
+            + "\"Plan\"}}`. A cell that reads as a number is stored as a number, `true`/`false` as a flag, anything "
+            + "else as text; an empty cell leaves the property as it is.";
+
     @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportReport> start(@RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) String mapping, @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(description = MAPPING) @RequestParam(required = false) String mapping, @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(required = false) String listId,
             @RequestAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE) String user) {
         ImportReport started;

@@ -3,9 +3,12 @@ package io.nurture.imports;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
+import io.nurture.contact.PropertyValues;
+import io.nurture.web.InvalidInputException;
 import io.nurture.web.JsonText;
 import io.nurture.web.RefuseUnknownFields;
 
@@ -13,6 +16,8 @@ import io.nurture.web.RefuseUnknownFields;
  * Which CSV column (by its header) fills which contact field; a field left out is read from the column of its own
  * name, if there is one (case, spaces, {@code _} and {@code -} aside: "First Name" fills {@code firstName}).
  * {@code startCampaigns}: new contacts start the welcome series as a new lead does; off by default.
+ * {@code properties}: custom property key → the header of the column that fills it ({@code {"plan": "Plan"}}), at
+ * most as many as a contact may have; only the columns named here fill custom properties.
  */
 @RefuseUnknownFields
 record ImportMapping(@JsonDeserialize(using = JsonText.class) String email,
@@ -26,10 +31,34 @@ record ImportMapping(@JsonDeserialize(using = JsonText.class) String email,
         @JsonDeserialize(using = JsonText.class) String source,
         @JsonDeserialize(using = JsonText.class) String consentEmail,
         @JsonDeserialize(using = JsonText.class) String consentSms,
-        Boolean startCampaigns) {
+        Boolean startCampaigns,
+        @JsonDeserialize(contentUsing = JsonText.class) Map<String, String> properties) {
 
     static final ImportMapping BY_HEADER = new ImportMapping(null, null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
+
+    ImportMapping {
+        properties = properties == null ? Map.of() : new LinkedHashMap<>(properties);
+    }
+
+    /** Refuses, naming {@code mapping.properties.<key>}, a key the property rules refuse or a header that is none. */
+    ImportMapping checked() {
+        if (properties.size() > PropertyValues.MAX_PER_CONTACT) {
+            throw new InvalidInputException("mapping.properties: at most " + PropertyValues.MAX_PER_CONTACT
+                    + " custom properties (as many as a contact may have), named " + properties.size());
+        }
+        properties.forEach((key, header) -> {
+            String path = "mapping.properties." + ImportColumns.shortened(Objects.toString(key));
+            if (!PropertyValues.NAME.matcher(key).matches()) {
+                throw new InvalidInputException(path + ": a custom property's key is a letter then letters, digits or"
+                        + " _, at most " + PropertyValues.MAX_NAME_LENGTH + " characters");
+            }
+            if (header == null || header.isBlank()) {
+                throw new InvalidInputException(path + ": must be a column name (a string)");
+            }
+        });
+        return this;
+    }
 
     boolean startsCampaigns() {
         return Boolean.TRUE.equals(startCampaigns);

@@ -4,9 +4,11 @@ import java.io.BufferedReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,8 +21,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.nurture.contact.Contact;
 import io.nurture.contact.ContactProfile;
+import io.nurture.contact.ContactProperties;
 import io.nurture.contact.ContactRepository;
 import io.nurture.contact.ContactRepository.NewContact;
+import io.nurture.contact.PropertyValues;
+import io.nurture.contact.StoredProperties;
 import io.nurture.imports.ImportColumns.Refused;
 import io.nurture.imports.ImportColumns.Row;
 import io.nurture.imports.ImportColumns.Valid;
@@ -42,6 +47,7 @@ class ImportRun {
 
     private final ImportStore store;
     private final ContactRepository contacts;
+    private final ContactProperties properties;
     private final LifecycleService lifecycle;
     private final ContactLists lists;
     private final TransactionTemplate transaction;
@@ -49,10 +55,11 @@ class ImportRun {
     private final ImportProperties limits;
     private final Clock clock;
 
-    ImportRun(ImportStore store, ContactRepository contacts, LifecycleService lifecycle, ContactLists lists,
-            TransactionTemplate transaction, ObjectMapper json, ImportProperties limits) {
+    ImportRun(ImportStore store, ContactRepository contacts, ContactProperties properties, LifecycleService lifecycle,
+            ContactLists lists, TransactionTemplate transaction, ObjectMapper json, ImportProperties limits) {
         this.store = store;
         this.contacts = contacts;
+        this.properties = properties;
         this.lifecycle = lifecycle;
         this.lists = lists;
         this.transaction = transaction;
@@ -115,46 +122,82 @@ class ImportRun {
         List<Refused> refused = chunk.stream().filter(Refused.class::isInstance).map(Refused.class::cast).toList();
         ConcurrentChanges.retried(transaction, ATTEMPTS, DuplicateKeyException.class::isInstance, status -> {
             ChunkResult result = report.dryRun() ? compare(valid) : write(report, mapping, valid, status);
-            store.addErrors(report.id(), refused);
+            List<Refused> errors = new ArrayList<>(refused);
+            errors.addAll(result.refused());
+            errors.sort(Comparator.comparingInt(Refused::number));
+            store.addErrors(report.id(), errors);
             store.progress(report.id(), new Counts(chunk.size(), result.created(), result.updated(),
-                    valid.size() - result.created() - result.updated(), refused.size()),
+                    valid.size() - result.created() - result.updated() - result.refused().size(), errors.size()),
                     clock.instant().plus(limits.lease()));
             return null;
         });
     }
 
-    private record ChunkResult(int created, int updated) {
+    /** {@code refused}: valid rows refused against what is stored (too many custom properties on the contact). */
+    private record ChunkResult(int created, int updated, List<Refused> refused) {
     }
 
     /** What a dry run counts: the contacts as they are, unlocked, nothing written. */
     private ChunkResult compare(List<Valid> valid) {
         Map<String, Contact> existing = contacts.findByEmails(valid.stream().map(Valid::email).toList());
-        int updated = (int) valid.stream().filter(row -> existing.containsKey(row.email())
-                && ContactRepository.wouldChange(existing.get(row.email()), row.profile())).count();
+        StoredProperties stored = storedOf(valid, existing);
+        List<Refused> refused = new ArrayList<>();
+        int updated = 0;
+        for (Valid row : valid) {
+            Contact known = existing.get(row.email());
+            if (known != null) {
+                Optional<String> tooMany = stored.refusal(known.id(), row.properties());
+                if (tooMany.isPresent()) {
+                    refused.add(new Refused(row.number(), row.email(), tooMany.get()));
+                } else if (ContactRepository.wouldChange(known, row.profile())
+                        || stored.wouldChange(known.id(), row.properties())) {
+                    updated++;
+                }
+            }
+        }
         return new ChunkResult((int) valid.stream().filter(row -> !existing.containsKey(row.email())).count(),
-                updated);
+                updated, refused);
+    }
+
+    /** The custom properties of the chunk's known contacts, read only when the mapping fills some. */
+    private StoredProperties storedOf(List<Valid> rows, Map<String, Contact> existing) {
+        boolean fills = rows.stream().anyMatch(row -> !row.properties().isEmpty());
+        return properties.storedOf(fills ? existing.values().stream().map(Contact::id).toList() : List.of());
     }
 
     /**
-     * Updates the contacts that exist (locked), creates the others in one batch. An event that creates one of the
-     * e-mails meanwhile makes the batch fail on the unique e-mail: back to the savepoint, that contact is locked and
-     * updated instead, and the batch goes again without it.
+     * Updates the contacts that exist (locked), creates the others in one batch, then writes the custom properties of
+     * all in one batch. An event that creates one of the e-mails meanwhile makes the batch fail on the unique e-mail:
+     * back to the savepoint, that contact is locked and updated instead, and the batch goes again without it.
      */
     private ChunkResult write(ImportReport report, ImportMapping mapping, List<Valid> valid, TransactionStatus status) {
         List<String> members = new ArrayList<>(valid.size());
         List<Valid> pending = new ArrayList<>(valid);
+        Map<String, PropertyValues> propertyWrites = new HashMap<>();
+        List<Refused> refused = new ArrayList<>();
         int updated = 0;
         List<String> createdIds = List.of();
         for (int attempt = 1;; attempt++) {
             Map<String, Contact> existing = contacts.lockByEmails(pending.stream().map(Valid::email).toList());
+            StoredProperties stored = storedOf(pending, existing);
             for (Valid row : pending) {
                 Contact known = existing.get(row.email());
-                if (known != null) {
-                    members.add(known.id());
-                    if (ContactRepository.wouldChange(known, row.profile())) {
-                        updated++;
-                        contacts.updateProfile(known, row.profile());
-                    }
+                if (known == null) {
+                    continue;
+                }
+                Optional<String> tooMany = stored.refusal(known.id(), row.properties());
+                if (tooMany.isPresent()) {
+                    refused.add(new Refused(row.number(), row.email(), tooMany.get()));
+                    continue;
+                }
+                members.add(known.id());
+                boolean profileChanges = ContactRepository.wouldChange(known, row.profile());
+                if (profileChanges || stored.wouldChange(known.id(), row.properties())) {
+                    updated++;
+                    propertyWrites.put(known.id(), row.properties());
+                }
+                if (profileChanges) {
+                    contacts.updateProfile(known, row.profile());
                 }
             }
             pending.removeIf(row -> existing.containsKey(row.email()));
@@ -175,12 +218,16 @@ class ImportRun {
                 }
             }
         }
+        for (int i = 0; i < createdIds.size(); i++) {
+            propertyWrites.put(createdIds.get(i), pending.get(i).properties());
+        }
+        properties.writeAll(propertyWrites);
         lifecycle.enterKnown(createdIds, "Imported", report.createdBy(), mapping.startsCampaigns());
         members.addAll(createdIds);
         if (report.listId() != null) {
             lists.addAll(report.listId(), members, report.createdBy());
         }
-        return new ChunkResult(createdIds.size(), updated);
+        return new ChunkResult(createdIds.size(), updated, refused);
     }
 
     /**

@@ -81,8 +81,8 @@ class ImportRefusalsIT {
         refused(() -> uploads.upload(CSV, fields("mapping", "{\"email\": " + "[".repeat(500) + "]".repeat(500) + "}")),
                 400, "mapping");
         refused(() -> uploads.upload(CSV, fields("mapping", "email=E-Mail")), 400, "mapping");
-        refused(() -> uploads.upload(CSV, fields("mapping", "{\"email\": \"" + "e".repeat(5_000) + "\"}")), 400,
-                "mapping: at most 4000 characters");
+        refused(() -> uploads.upload(CSV, fields("mapping", "{\"email\": \"" + "e".repeat(20_000) + "\"}")), 400,
+                "mapping: at most 16000 characters");
     }
 
     @Test
