@@ -63,6 +63,38 @@ class ImportBrowserIT {
     }
 
     @Test
+    void aMarketerMapsAnUnmappedColumnToACustomProperty() throws IOException {
+        String ada = "import-plan-" + UUID.randomUUID() + "@example.com";
+        Path csv = Files.createTempFile("contacts", ".csv");
+        Files.writeString(csv, "email,First Name,\"Plan, current\",Seats\r\n" + ada + ",Ada,pro,12\r\n");
+
+        browser.driver.get("http://127.0.0.1:" + port + "/dashboard/imports");
+        browser.logIn("marketer");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("import-file")))
+                .sendKeys(csv.toAbsolutePath().toString());
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#import-properties[data-read]")));
+        assertThat(browser.driver.findElements(By.cssSelector("input.property")))
+                .as("email and First Name fill fields: only the other columns are offered")
+                .extracting(input -> input.getAttribute("data-header")).containsExactly("Plan, current", "Seats");
+        WebElement plan = browser.driver.findElement(By.cssSelector("input.property[data-header='Plan, current']"));
+        assertThat(plan.getAttribute("placeholder")).isEqualTo("plan_current");
+        plan.sendKeys("plan");
+        browser.screenshot("import-properties");
+        browser.driver.findElement(By.id("import-button")).click();
+
+        WebElement status = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#import-status[data-finished]")));
+        assertThat(status.getAttribute("data-finished")).isEqualTo("DONE");
+        assertThat(status.getText()).contains("1 created");
+        assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
+
+        var contact = new NurtureClient(port).get("/api/contacts?email=" + ada, "marketer");
+        assertThat(contact.status()).as(contact.body()).isEqualTo(200);
+        assertThat(contact.body()).contains("\"firstName\":\"Ada\"", "\"properties\":{\"plan\":\"pro\"}");
+    }
+
+    @Test
     void aSalesRepMayNotOpenTheImportPage() {
         browser.driver.get("http://127.0.0.1:" + port + "/dashboard/imports");
         browser.logIn("sales");
