@@ -79,6 +79,20 @@ class ApiDocsIT {
         assertThat(spec.at("/components/schemas/Problem/properties").has("detail")).isTrue();
     }
 
+    @Test
+    void theImportMappingNamesTheFieldsAndCustomProperties() {
+        JsonNode imports = api.get("/api/docs", "integration").json().get("paths").get("/api/imports").get("post");
+        JsonNode mapping = null;
+        for (JsonNode parameter : imports.get("parameters")) {
+            if (parameter.get("name").asText().equals("mapping")) {
+                mapping = parameter;
+            }
+        }
+        assertThat(mapping).as(imports.toString()).isNotNull();
+        assertThat(mapping.get("description").asText()).contains("`consentSms`", "`properties`",
+                "{\"plan\": \"Plan\"}", "at most 50", "an empty cell leaves the property as it is");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "/api/docs", "/api/docs.yaml", "/api/docs/swagger-config", "/api/docs/ui",
             "/api/docs/swagger-ui/index.html", "/api/docs/swagger-ui/swagger-initializer.js" })
