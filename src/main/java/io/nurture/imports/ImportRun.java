@@ -192,8 +192,11 @@ class ImportRun {
                 }
                 members.add(known.id());
                 boolean profileChanges = ContactRepository.wouldChange(known, row.profile());
-                if (profileChanges || stored.wouldChange(known.id(), row.properties())) {
+                boolean propertiesChange = stored.wouldChange(known.id(), row.properties());
+                if (profileChanges || propertiesChange) {
                     updated++;
+                }
+                if (propertiesChange) {
                     propertyWrites.put(known.id(), row.properties());
                 }
                 if (profileChanges) {
@@ -219,7 +222,9 @@ class ImportRun {
             }
         }
         for (int i = 0; i < createdIds.size(); i++) {
-            propertyWrites.put(createdIds.get(i), pending.get(i).properties());
+            if (!pending.get(i).properties().isEmpty()) {
+                propertyWrites.put(createdIds.get(i), pending.get(i).properties());
+            }
         }
         properties.writeAll(propertyWrites);
         lifecycle.enterKnown(createdIds, "Imported", report.createdBy(), mapping.startsCampaigns());
