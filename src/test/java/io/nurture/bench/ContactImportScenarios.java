@@ -31,8 +31,9 @@ import io.nurture.NurtureClient.Response;
  * Imports 100k generated rows over HTTP (upload to done) while two clients keep posting events, and prints rows/s and
  * the events' latency during the import; then imports the same file again (every row unchanged); then defines
  * {@value #LIVE_SEGMENTS} live segments that imported contacts enter and imports a new file of as many rows, each new
- * contact checked against them (and about half entering each). Figures, not
- * assertions: run with {@code ./mvnw verify -Pbench -Dit.test=ContactImportBenchmark} (or ...PostgresBenchmark).
+ * contact checked against them (and about half entering each). Between the second and the third, a new file with
+ * two more columns mapped to custom properties ({@code plan} text, {@code seats} a number), before any segment.
+ * Figures, not assertions: run with {@code ./mvnw verify -Pbench -Dit.test=ContactImportBenchmark} (or ...PostgresBenchmark).
  */
 abstract class ContactImportScenarios {
 
@@ -51,12 +52,14 @@ abstract class ContactImportScenarios {
     void importsHundredThousandRows() throws Exception {
         NurtureClient api = new NurtureClient(port);
         String run = UUID.randomUUID().toString().substring(0, 6);
-        byte[] csv = csv(run);
+        byte[] csv = csv(run, false);
 
-        Measured first = importWhileEventsFlow(api, csv, run);
-        Measured again = importWhileEventsFlow(api, csv, run + "-again");
+        Measured first = importWhileEventsFlow(api, csv, run, MAPPING);
+        Measured again = importWhileEventsFlow(api, csv, run + "-again", MAPPING);
+        Measured withProperties = importWhileEventsFlow(api, csv(run + "-props", true), run + "-props",
+                MAPPING_WITH_PROPERTIES);
         defineLiveSegments(api, run);
-        Measured withSegments = importWhileEventsFlow(api, csv(run + "-seg"), run + "-seg");
+        Measured withSegments = importWhileEventsFlow(api, csv(run + "-seg", false), run + "-seg", MAPPING);
         long entered = jdbc.sql("SELECT COUNT(*) FROM segment_member m JOIN contact c ON c.id = m.contact_id"
                 + " WHERE c.email LIKE ?").param("imported-%-" + run + "-seg@example.com").query(Long.class).single();
 
@@ -65,6 +68,7 @@ abstract class ContactImportScenarios {
                 csv.length / 1024, Runtime.getRuntime().availableProcessors());
         print("first import (creates)", first);
         print("same file again (unchanged)", again);
+        print("new file, 2 property columns", withProperties);
         print("new file, " + LIVE_SEGMENTS + " live segments", withSegments);
         System.out.printf(Locale.ROOT, "%-28s %d segment entries by the imported contacts%n", "", entered);
         System.out.println();
@@ -73,7 +77,12 @@ abstract class ContactImportScenarios {
     private record Measured(JsonNode report, double seconds, List<Long> eventMillis) {
     }
 
-    private Measured importWhileEventsFlow(NurtureClient api, byte[] csv, String run) throws Exception {
+    private static final String MAPPING = "{\"consentEmail\": \"newsletter\"}";
+    private static final String MAPPING_WITH_PROPERTIES = "{\"consentEmail\": \"newsletter\", \"properties\": "
+            + "{\"plan\": \"plan\", \"seats\": \"seats\"}}";
+
+    private Measured importWhileEventsFlow(NurtureClient api, byte[] csv, String run, String mapping)
+            throws Exception {
         AtomicBoolean importing = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(2);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -92,7 +101,7 @@ abstract class ContactImportScenarios {
             }));
         }
         long start = System.nanoTime();
-        Response started = upload(api, csv);
+        Response started = upload(api, csv, mapping);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().get("id").asText();
         JsonNode report;
@@ -146,20 +155,25 @@ abstract class ContactImportScenarios {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
     }
 
-    private static byte[] csv(String run) {
-        StringBuilder csv = new StringBuilder("email,firstName,lastName,company,country,newsletter\r\n");
+    private static byte[] csv(String run, boolean properties) {
+        StringBuilder csv = new StringBuilder("email,firstName,lastName,company,country,newsletter"
+                + (properties ? ",plan,seats" : "") + "\r\n");
         for (int i = 0; i < ROWS; i++) {
             csv.append("imported-").append(i).append('-').append(run).append("@example.com,First").append(i)
                     .append(",Last").append(i % 977).append(",\"Company ").append(i % 5_000).append(", Inc.\",")
-                    .append(i % 3 == 0 ? "DE" : "FR").append(',').append(i % 2 == 0 ? "yes" : "").append("\r\n");
+                    .append(i % 3 == 0 ? "DE" : "FR").append(',').append(i % 2 == 0 ? "yes" : "");
+            if (properties) {
+                csv.append(i % 4 == 0 ? ",pro," : ",free,").append(1 + i % 250);
+            }
+            csv.append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Response upload(NurtureClient api, byte[] csv) {
+    private static Response upload(NurtureClient api, byte[] csv, String mapping) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--b\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n{\"consentEmail\": "
-                + "\"newsletter\"}\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.csv\""
+        body.writeBytes(("--b\r\nContent-Disposition: form-data; name=\"mapping\"\r\n\r\n" + mapping
+                + "\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.csv\""
                 + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(csv);
         body.writeBytes("\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8));
