@@ -3,7 +3,6 @@ package io.nurture.imports;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
@@ -48,7 +47,7 @@ record ImportMapping(@JsonDeserialize(using = JsonText.class) String email,
                     + " custom properties (as many as a contact may have), named " + properties.size());
         }
         properties.forEach((key, header) -> {
-            String path = "mapping.properties." + ImportColumns.shortened(Objects.toString(key));
+            String path = "mapping.properties." + ImportColumns.shortened(key);
             if (!PropertyValues.NAME.matcher(key).matches()) {
                 throw new InvalidInputException(path + ": a custom property's key is a letter then letters, digits or"
                         + " _, at most " + PropertyValues.MAX_NAME_LENGTH + " characters");
