@@ -31,6 +31,9 @@ public final class StoredProperties {
 
     /** Why writing these values is refused (the contact would have too many properties), if it is. */
     public Optional<String> refusal(String contactId, PropertyValues values) {
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
         int after = after(of(contactId), values).size();
         return after <= PropertyValues.MAX_PER_CONTACT ? Optional.empty()
                 : Optional.of(values.path() + ": a contact has at most " + PropertyValues.MAX_PER_CONTACT
