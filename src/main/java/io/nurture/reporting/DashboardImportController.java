@@ -61,8 +61,7 @@ class DashboardImportController {
             @RequestParam(required = false) String listId,
             @RequestHeader(name = DashboardWrites.TOKEN_HEADER, defaultValue = "") String token,
             @RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user, HttpServletRequest request) {
-        writes.mayDo(request, "POST", "/api/imports");
-        writes.requireToken(request, token);
+        writes.mayWrite(request, token, "POST", "/api/imports");
         try (InputStream csv = file.getInputStream()) {
             ImportReport started = imports.start(csv, file.getOriginalFilename(), mapping, dryRun,
                     listId == null || listId.isBlank() ? null : listId, user);

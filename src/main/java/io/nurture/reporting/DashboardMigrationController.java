@@ -63,8 +63,7 @@ class DashboardMigrationController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     MigrationStarted migrate(@PathVariable String key, @RequestBody MigrationRequest migration,
             @RequestHeader(name = TOKEN_HEADER, defaultValue = "") String token, HttpServletRequest request) {
-        writes.mayDo(request, "POST", "/api/campaigns/{key}/migration");
-        writes.requireToken(request, token);
+        writes.mayWrite(request, token, "POST", "/api/campaigns/{key}/migration");
         return migrations.migrate(key, migration);
     }
 
@@ -73,8 +72,7 @@ class DashboardMigrationController {
     SuspensionState suspend(@PathVariable String key,
             @RequestHeader(name = TOKEN_HEADER, defaultValue = "") String token,
             @RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user, HttpServletRequest request) {
-        writes.mayDo(request, "POST", "/api/campaigns/{key}/suspension");
-        writes.requireToken(request, token);
+        writes.mayWrite(request, token, "POST", "/api/campaigns/{key}/suspension");
         return suspensions.suspend(key, user, null);
     }
 
@@ -83,8 +81,7 @@ class DashboardMigrationController {
     SuspensionState resume(@PathVariable String key,
             @RequestHeader(name = TOKEN_HEADER, defaultValue = "") String token,
             @RequestAttribute(DashboardAccessFilter.USER_ATTRIBUTE) String user, HttpServletRequest request) {
-        writes.mayDo(request, "DELETE", "/api/campaigns/{key}/suspension");
-        writes.requireToken(request, token);
+        writes.mayWrite(request, token, "DELETE", "/api/campaigns/{key}/suspension");
         return suspensions.resume(key, user);
     }
 

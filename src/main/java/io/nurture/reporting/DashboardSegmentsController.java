@@ -76,8 +76,7 @@ class DashboardSegmentsController {
     Preview preview(@RequestBody PreviewRequest preview,
             @RequestHeader(name = DashboardWrites.TOKEN_HEADER, defaultValue = "") String token,
             HttpServletRequest request) {
-        writes.mayDo(request, "POST", "/api/segments/preview");
-        writes.requireToken(request, token);
+        writes.mayWrite(request, token, "POST", "/api/segments/preview");
         return segments.preview(preview);
     }
 
@@ -86,8 +85,7 @@ class DashboardSegmentsController {
     void delete(@PathVariable String id,
             @RequestHeader(name = DashboardWrites.TOKEN_HEADER, defaultValue = "") String token,
             HttpServletRequest request) {
-        writes.mayDo(request, "DELETE", "/api/segments/{id}");
-        writes.requireToken(request, token);
+        writes.mayWrite(request, token, "DELETE", "/api/segments/{id}");
         segments.delete(id);
     }
 
@@ -97,8 +95,7 @@ class DashboardSegmentsController {
     SegmentView create(@RequestBody SegmentRequest segment,
             @RequestHeader(name = DashboardWrites.TOKEN_HEADER, defaultValue = "") String token,
             HttpServletRequest request) {
-        writes.mayDo(request, "POST", "/api/segments");
-        writes.requireToken(request, token);
+        writes.mayWrite(request, token, "POST", "/api/segments");
         return segments.create(segment);
     }
 }

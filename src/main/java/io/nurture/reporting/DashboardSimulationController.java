@@ -48,8 +48,7 @@ class DashboardSimulationController {
     SimulationResult simulate(@RequestBody SimulationRequest simulation,
             @RequestHeader(name = DashboardWrites.TOKEN_HEADER, defaultValue = "") String token,
             HttpServletRequest request) {
-        writes.mayDo(request, "POST", "/api/simulations");
-        writes.requireToken(request, token);
+        writes.mayWrite(request, token, "POST", "/api/simulations");
         return simulator.simulate(simulation);
     }
 }

@@ -39,6 +39,12 @@ final class DashboardWrites {
         }
     }
 
+    /** A write from a dashboard page: allowed as {@link #mayDo} says, and carrying the session's token. */
+    void mayWrite(HttpServletRequest request, String token, String method, String apiPattern) {
+        mayDo(request, method, apiPattern);
+        requireToken(request, token);
+    }
+
     static boolean allowed(HttpServletRequest request, String method, String apiPattern) {
         UserAuthentication user = DashboardAccessFilter.loggedIn(request.getSession(false));
         return user != null && DashboardAccessFilter.mayOpen(user,
@@ -56,7 +62,7 @@ final class DashboardWrites {
         return (String) token;
     }
 
-    void requireToken(HttpServletRequest request, String token) {
+    private void requireToken(HttpServletRequest request, String token) {
         HttpSession session = request.getSession(false);
         if (session == null || token.isEmpty() || !token.equals(session.getAttribute(tokenAttribute))) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The page's token is missing or expired; "
