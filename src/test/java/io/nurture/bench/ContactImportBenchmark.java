@@ -15,7 +15,9 @@ class ContactImportBenchmark extends ContactImportScenarios {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + FILE + ";DB_CLOSE_ON_EXIT=FALSE");
+        // -Dbench.h2.settings=";CACHE_SIZE=16384" measures with settings of one's own (Nurture adds none a URL names)
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + FILE + ";DB_CLOSE_ON_EXIT=FALSE"
+                + System.getProperty("bench.h2.settings", ""));
     }
 
     @Override

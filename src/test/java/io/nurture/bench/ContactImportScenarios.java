@@ -3,6 +3,9 @@ package io.nurture.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +77,8 @@ abstract class ContactImportScenarios {
         System.out.println();
     }
 
-    private record Measured(JsonNode report, double seconds, List<Long> eventMillis) {
+    private record Measured(JsonNode report, double seconds, List<Long> eventMillis, double importCpuSeconds,
+            double processCpuSeconds) {
     }
 
     private static final String MAPPING = "{\"consentEmail\": \"newsletter\"}";
@@ -101,6 +105,8 @@ abstract class ContactImportScenarios {
             }));
         }
         long start = System.nanoTime();
+        long processCpu = processCpuNanos();
+        long importCpu = importThreadCpuNanos(); // the worker waits between imports: its CPU since is this one's
         Response started = upload(api, csv, mapping);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String id = started.json().get("id").asText();
@@ -110,13 +116,15 @@ abstract class ContactImportScenarios {
             report = api.get("/api/imports/" + id, "demo").json();
         } while (report.get("status").asText().matches("QUEUED|RUNNING"));
         double seconds = (System.nanoTime() - start) / 1e9;
+        double processCpuSeconds = (processCpuNanos() - processCpu) / 1e9;
+        double importCpuSeconds = (importThreadCpuNanos() - importCpu) / 1e9;
         importing.set(false);
         for (Future<?> flow : flows) {
             flow.get();
         }
         clients.shutdown();
         assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("DONE");
-        return new Measured(report, seconds, latencies);
+        return new Measured(report, seconds, latencies, importCpuSeconds, processCpuSeconds);
     }
 
     /** Segments on what the file fills (country, consent, company), so imported contacts enter and are checked. */
@@ -149,6 +157,26 @@ abstract class ContactImportScenarios {
                 r.get("updated").asInt(), r.get("unchanged").asInt(), r.get("refused").asInt());
         System.out.printf(Locale.ROOT, "%-28s %d events meanwhile, latency p50 %d ms, p99 %d ms, max %d ms%n", "",
                 sorted.size(), percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 100));
+        System.out.printf(Locale.ROOT, "%-28s CPU: import thread %.1f s, whole process %.1f s%n", "",
+                measured.importCpuSeconds(), measured.processCpuSeconds());
+    }
+
+    /** CPU time, unlike the wall clock, hardly moves with what else the machine runs. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The import worker's CPU so far (it starts with the first upload and waits between imports). */
+    private static long importThreadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().equals("contact-import")) {
+                cpu += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return cpu;
     }
 
     private static long percentile(List<Long> sorted, int p) {
