@@ -47,16 +47,18 @@ class AudienceEnrolmentIT {
 
     NurtureClient api;
     String company;
+    CompanyAudience audience;
 
     @BeforeEach
     void client() {
         api = new NurtureClient(port);
         company = "Enrol " + UUID.randomUUID();
+        audience = new CompanyAudience(api, company);
     }
 
     @Test
     void aListsMembersAreEachStartedOnceAndNotAgainWhenEnrolledTwice() {
-        List<String> contacts = List.of(lead("DE"), lead("DE"), lead("FR"), lead("US"));
+        List<String> contacts = List.of(audience.lead("DE"), audience.lead("DE"), audience.lead("FR"), audience.lead("US"));
         String list = api.post("/api/lists", "{\"name\": \"" + company + "\"}", "marketer").json().get("id").asText();
         Response added = api.post("/api/lists/" + list + "/members", "{\"contactIds\": [\""
                 + String.join("\", \"", contacts) + "\"]}", "marketer");
@@ -78,10 +80,10 @@ class AudienceEnrolmentIT {
 
     @Test
     void aSegmentsMembersAreEnrolledAsTheyAreWhenAskedFor() {
-        String german = lead("DE");
-        String alsoGerman = lead("DE");
-        lead("FR");
-        String segment = segment("Germans " + company);
+        String german = audience.lead("DE");
+        String alsoGerman = audience.lead("DE");
+        audience.lead("FR");
+        String segment = audience.germans("Germans " + company);
 
         JsonNode enrolment = finished(enrol("re-engagement", "{\"segment\": \"" + segment + "\"}"));
 
@@ -95,20 +97,20 @@ class AudienceEnrolmentIT {
     @Test
     void enteringASegmentStartsTheCampaignThatListensForItAndLeavingItMovesThatOn() {
         String name = "Germans " + company;
-        String segment = segment(name);
+        String segment = audience.germans(name);
         String key = "on-segment-" + UUID.randomUUID().toString().substring(0, 8);
         repository.createDeployment().name(key).addString(key + ".bpmn", onSegment(key, name)).deploy();
 
-        String contact = lead("DE");
+        String contact = audience.lead("DE");
 
-        assertThat(isMember(segment, contact)).isTrue();
+        assertThat(audience.isMember(segment, contact)).isTrue();
         assertThat(instances(key, contact)).as("started on entry").isEqualTo(1);
         assertThat(runtime.createExecutionQuery().processDefinitionKey(key).processInstanceBusinessKey(contact)
                 .activityId("Catch_Left").count()).isEqualTo(1);
 
         event("page_view", contact, "\"country\": \"FR\"");
 
-        assertThat(isMember(segment, contact)).isFalse();
+        assertThat(audience.isMember(segment, contact)).isFalse();
         assertThat(instances(key, contact)).as("moved on to its end on leaving").isZero();
         // a diagram listening for the segment cannot be enrolled into: it starts by its own trigger
         Response refused = api.post("/api/campaigns/" + key + "/enrolments", "{\"segment\": \"" + segment + "\"}",
@@ -120,10 +122,10 @@ class AudienceEnrolmentIT {
     @Test
     void deletingASegmentMovesNoDiagramWaitingForItsMembersToLeaveAndKeepsItsEnrolment() {
         String name = "Deleted Germans " + company;
-        String segment = segment(name);
+        String segment = audience.germans(name);
         String key = "on-deleted-" + UUID.randomUUID().toString().substring(0, 8);
         repository.createDeployment().name(key).addString(key + ".bpmn", onSegment(key, name)).deploy();
-        String contact = lead("DE");
+        String contact = audience.lead("DE");
         assertThat(instances(key, contact)).as("started on entry").isEqualTo(1);
         JsonNode enrolment = finished(enrol("drip", "{\"segment\": \"" + segment + "\"}"));
 
@@ -144,7 +146,7 @@ class AudienceEnrolmentIT {
     /** The README's story: import a CSV, see the segment count it makes, start a campaign for its members. */
     @Test
     void importedContactsEnterTheirSegmentAtOnceAndAreEnrolledFromIt() {
-        String segment = segment("Imported " + company);
+        String segment = audience.germans("Imported " + company);
         String csv = "email,company,country\r\n" + "imported-a-" + UUID.randomUUID() + "@example.com," + company
                 + ",DE\r\n" + "imported-b-" + UUID.randomUUID() + "@example.com," + company + ",DE\r\n"
                 + "imported-c-" + UUID.randomUUID() + "@example.com," + company + ",FR\r\n";
@@ -203,31 +205,6 @@ class AudienceEnrolmentIT {
         JsonNode done = api.get("/api/campaigns/enrolments/" + id, "marketer").json();
         assertThat(done.get("pending").asInt()).isZero();
         return done;
-    }
-
-    private String segment(String name) {
-        Response created = api.post("/api/segments", """
-                {"name": "%s", "rule": {"all": [{"field": "company", "op": "eq", "value": "%s"},
-                  {"field": "country", "op": "eq", "value": "DE"}]}}""".formatted(name, company), "marketer");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().get("id").asText();
-        await().atMost(PATIENCE).until(() -> api.get("/api/segments/" + id, "marketer").json().get("rebuild")
-                .get("state").asText().equals("done"));
-        return id;
-    }
-
-    private boolean isMember(String segment, String contact) {
-        return api.get("/api/contacts/" + contact + "/segments", "marketer").json().get("current")
-                .findValuesAsText("segmentId").contains(segment);
-    }
-
-    private String lead(String country) {
-        Response response = api.post("/api/events", """
-                {"type": "form_submitted", "email": "enrol-%s@example.com",
-                 "properties": {"company": "%s", "country": "%s"}}""".formatted(UUID.randomUUID(), company, country),
-                "integration");
-        assertThat(response.status()).as(response.body()).isEqualTo(202);
-        return response.json().get("contactId").asText();
     }
 
     private void event(String type, String contactId, String properties) {

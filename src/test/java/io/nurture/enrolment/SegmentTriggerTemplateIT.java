@@ -1,13 +1,11 @@
 package io.nurture.enrolment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +37,6 @@ import io.nurture.process.deployment.ModelerDeploy;
 @JobsOffAppTest
 class SegmentTriggerTemplateIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     @LocalServerPort
     int port;
 
@@ -55,6 +51,7 @@ class SegmentTriggerTemplateIT {
 
     NurtureClient api;
     String company;
+    CompanyAudience audience;
     String segmentName;
     String key;
 
@@ -63,13 +60,14 @@ class SegmentTriggerTemplateIT {
         api = new NurtureClient(port);
         String unique = UUID.randomUUID().toString().substring(0, 8);
         company = "Trigger " + unique;
+        audience = new CompanyAudience(api, company);
         segmentName = "High-fit DE " + unique;
         key = "segment-drip-" + unique;
     }
 
     @Test
     void aDiagramFromModelerStartsOnceWhenAContactEntersTheSegmentAndEndsWhenItLeaves() {
-        String segment = segment(segmentName);
+        String segment = audience.germans(segmentName);
         String sent = diagram("segment-trigger.bpmn", "segment-drip");
 
         JsonNode deployment = deployed(sent);
@@ -93,8 +91,8 @@ class SegmentTriggerTemplateIT {
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(key).count()).isEqualTo(1);
 
-        String contact = lead("DE");
-        assertThat(isMember(segment, contact)).isTrue();
+        String contact = audience.lead("DE");
+        assertThat(audience.isMember(segment, contact)).isTrue();
         assertThat(instances(contact)).as("started on entry").isEqualTo(1);
         assertThat(waitingAt(contact, "Task_WaitForCall")).isEqualTo(1);
 
@@ -102,7 +100,7 @@ class SegmentTriggerTemplateIT {
         assertThat(instances(contact)).as("not started again while it stays in the segment").isEqualTo(1);
 
         event(contact, "FR");
-        assertThat(isMember(segment, contact)).isFalse();
+        assertThat(audience.isMember(segment, contact)).isFalse();
         assertThat(instances(contact)).as("the boundary event ended it").isZero();
         assertThat(history.createHistoricActivityInstanceQuery().processDefinitionId(definition.getId())
                 .activityId("End_Left").count()).isEqualTo(1);
@@ -113,15 +111,15 @@ class SegmentTriggerTemplateIT {
     @Test
     void aCatchEventLeavingTheSegmentMovesTheInstanceAndAMessageTheMarketerTypedIsReplaced() {
         key = key.replace("segment-drip-", "segment-catch-");
-        String segment = segment(segmentName);
+        String segment = audience.germans(segmentName);
         JsonNode deployment = deployed(diagram("segment-trigger-catch.bpmn", "segment-catch"));
         ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment.get("id")
                 .asText()).singleResult();
         assertThat(repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(Message.class))
                 .extracting(Message::getName).contains("segment-entered:High-fit", "segment-left:" + segmentName);
 
-        String contact = lead("DE");
-        assertThat(isMember(segment, contact)).isTrue();
+        String contact = audience.lead("DE");
+        assertThat(audience.isMember(segment, contact)).isTrue();
         assertThat(waitingAt(contact, "Catch_LeftSegment")).isEqualTo(1);
 
         event(contact, "FR");
@@ -251,31 +249,6 @@ class SegmentTriggerTemplateIT {
             }
         }
         throw new AssertionError("no resource " + resourceName + " in " + resources);
-    }
-
-    private String segment(String name) {
-        Response created = api.post("/api/segments", """
-                {"name": "%s", "rule": {"all": [{"field": "company", "op": "eq", "value": "%s"},
-                  {"field": "country", "op": "eq", "value": "DE"}]}}""".formatted(name, company), "marketer");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().get("id").asText();
-        await().atMost(PATIENCE).until(() -> api.get("/api/segments/" + id, "marketer").json().get("rebuild")
-                .get("state").asText().equals("done"));
-        return id;
-    }
-
-    private boolean isMember(String segment, String contact) {
-        return api.get("/api/contacts/" + contact + "/segments", "marketer").json().get("current")
-                .findValuesAsText("segmentId").contains(segment);
-    }
-
-    private String lead(String country) {
-        Response response = api.post("/api/events", """
-                {"type": "form_submitted", "email": "trigger-%s@example.com",
-                 "properties": {"company": "%s", "country": "%s"}}""".formatted(UUID.randomUUID(), company, country),
-                "integration");
-        assertThat(response.status()).as(response.body()).isEqualTo(202);
-        return response.json().get("contactId").asText();
     }
 
     private void event(String contactId, String country) {
