@@ -72,31 +72,7 @@ public class ContactProperties {
      * than {@link PropertyValues#MAX_PER_CONTACT}.
      */
     public void write(String contactId, PropertyValues values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        Map<String, Object> stored = of(contactId);
-        Map<String, Object> after = StoredProperties.after(stored, values);
-        if (after.size() > PropertyValues.MAX_PER_CONTACT) {
-            throw new InvalidInputException(values.path() + ": a contact has at most " + PropertyValues.MAX_PER_CONTACT
-                    + " custom properties; this would make " + after.size() + ". Remove some by setting them to null");
-        }
-        Timestamp now = Timestamp.from(Instant.now());
-        boolean changed = false;
-        for (Map.Entry<String, Object> entry : values.values().entrySet()) {
-            String name = entry.getKey();
-            Object value = entry.getValue();
-            if (value == null) {
-                changed |= jdbc.sql("DELETE FROM contact_property WHERE contact_id = ? AND name = ?")
-                        .params(contactId, name).update() > 0;
-            } else if (!StoredProperties.sameValue(stored.get(name), value)) {
-                upsert(contactId, name, value, now, stored.containsKey(name));
-                changed = true;
-            }
-        }
-        if (changed) {
-            events.publishEvent(new ContactChanged(contactId));
-        }
+        writeAll(Map.of(contactId, values));
     }
 
     /**
@@ -155,23 +131,6 @@ public class ContactProperties {
     private static Object[] row(String contactId, String name, Object value, Timestamp now) {
         return new Object[] { value instanceof String s ? s : null, value instanceof Number n ? n.doubleValue() : null,
                 value instanceof Boolean b ? b : null, now, contactId, name };
-    }
-
-    private void upsert(String contactId, String name, Object value, Timestamp now, boolean exists) {
-        String text = value instanceof String s ? s : null;
-        Double number = value instanceof Number n ? n.doubleValue() : null;
-        Boolean flag = value instanceof Boolean b ? b : null;
-        if (exists) {
-            jdbc.sql("""
-                    UPDATE contact_property SET text_value = ?, number_value = ?, flag_value = ?, updated_at = ?
-                    WHERE contact_id = ? AND name = ?""")
-                    .params(text, number, flag, now, contactId, name).update();
-        } else {
-            jdbc.sql("""
-                    INSERT INTO contact_property (contact_id, name, text_value, number_value, flag_value, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(contactId, name, text, number, flag, now).update();
-        }
     }
 
     /**
