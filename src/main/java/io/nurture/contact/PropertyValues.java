@@ -52,7 +52,8 @@ public record PropertyValues(String path, Map<String, Object> values) {
         return values.isEmpty();
     }
 
-    private static String checkedName(String path, String name) {
+    /** A property's name checked as {@link #of} checks each, refused naming {@code path.name}. */
+    public static String checkedName(String path, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InvalidInputException(path + "." + shortened(name) + ": a custom property's name is a letter "
                     + "then letters, digits or _, at most " + MAX_NAME_LENGTH + " characters");

@@ -49,7 +49,8 @@ class ImportController {
 
     @PostMapping(path = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportReport> start(@RequestPart("file") MultipartFile file,
-            @Parameter(description = MAPPING) @RequestParam(required = false) String mapping, @RequestParam(defaultValue = "false") boolean dryRun,
+            @Parameter(description = MAPPING) @RequestParam(required = false) String mapping,
+            @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(required = false) String listId,
             @RequestAttribute(ApiAuthenticationFilter.USER_ATTRIBUTE) String user) {
         ImportReport started;

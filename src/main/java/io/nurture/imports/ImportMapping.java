@@ -47,13 +47,10 @@ record ImportMapping(@JsonDeserialize(using = JsonText.class) String email,
                     + " custom properties (as many as a contact may have), named " + properties.size());
         }
         properties.forEach((key, header) -> {
-            String path = "mapping.properties." + ImportColumns.shortened(key);
-            if (!PropertyValues.NAME.matcher(key).matches()) {
-                throw new InvalidInputException(path + ": a custom property's key is a letter then letters, digits or"
-                        + " _, at most " + PropertyValues.MAX_NAME_LENGTH + " characters");
-            }
+            PropertyValues.checkedName("mapping.properties", key);
             if (header == null || header.isBlank()) {
-                throw new InvalidInputException(path + ": must be a column name (a string)");
+                throw new InvalidInputException("mapping.properties." + ImportColumns.shortened(key)
+                        + ": must be a column name (a string)");
             }
         });
         return this;
